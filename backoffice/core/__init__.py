@@ -1,0 +1,1 @@
+"""Every state change and every rule. Never imports Qt or Flask."""
