@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-04 19:50:42.590754
+Create Date: 2026-12-04 19:51:52.764313
 """
 
 from __future__ import annotations
