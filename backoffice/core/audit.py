@@ -137,17 +137,20 @@ def verify_chain(session: Session, actor: Actor, batch: int = 5000) -> ChainChec
     rows = session.execute(
         select(ActivityEntry).order_by(ActivityEntry.id).execution_options(yield_per=batch)
     ).scalars()
-    for entry in rows:
-        if entry.id != expected_id:
-            return ChainCheck(False, checked, expected_id, f"entry {expected_id} is missing")
-        if entry.previous_hash != expected_previous:
-            return ChainCheck(False, checked, entry.id, "link to the previous entry is broken")
-        if entry_hash(entry) != entry.hash:
-            return ChainCheck(False, checked, entry.id, "content does not match its hash")
-        expected_previous = entry.hash
-        expected_id += 1
-        checked += 1
-        session.expunge(entry)
+    try:
+        for entry in rows:
+            if entry.id != expected_id:
+                return ChainCheck(False, checked, expected_id, f"entry {expected_id} is missing")
+            if entry.previous_hash != expected_previous:
+                return ChainCheck(False, checked, entry.id, "link to the previous entry is broken")
+            if entry_hash(entry) != entry.hash:
+                return ChainCheck(False, checked, entry.id, "content does not match its hash")
+            expected_previous = entry.hash
+            expected_id += 1
+            checked += 1
+            session.expunge(entry)
+    finally:
+        rows.close()  # a server-side cursor on PostgreSQL: release it even when stopping early
     head = session.get(ActivityChainHead, CHAIN_HEAD_ID)
     if head is not None and (head.last_entry_id != checked or head.last_hash != expected_previous):
         return ChainCheck(

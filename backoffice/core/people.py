@@ -1,0 +1,432 @@
+"""People: residents' registration, sign-in with throttling, staff accounts and roles, blocking,
+and the resident's one file for staff (opening it with personal data is itself logged)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from backoffice.config import get_settings
+from backoffice.core import audit, passwords
+from backoffice.core.actor import Actor, Channel
+from backoffice.core.errors import NotAllowed
+from backoffice.core.permissions import Perm, can, require
+from backoffice.core.records import check_version, flush, get_or_404
+from backoffice.core.validation import Checker
+from backoffice.models import (
+    Appeal,
+    Ballot,
+    Order,
+    RideReview,
+    Role,
+    StaffRole,
+    Survey,
+    User,
+    utcnow,
+)
+
+AUDITED_FIELDS = ("email", "phone", "full_name", "blocked", "blocked_reason")
+PERSONAL_FIELDS = ("tax_number", "address", "phone")
+
+
+def _check_password(checker: Checker, field_name: str, password) -> str | None:
+    if not isinstance(password, str) or not password:
+        checker.fail(field_name, "Обов'язкове поле.")
+        return None
+    if len(password) < passwords.MIN_LENGTH:
+        checker.fail(field_name, f"Пароль має містити щонайменше {passwords.MIN_LENGTH} символів.")
+        return None
+    if len(password) > passwords.MAX_LENGTH:
+        checker.fail(field_name, f"Пароль не довший за {passwords.MAX_LENGTH} символів.")
+        return None
+    if len(set(password)) < 4:
+        checker.fail(field_name, "Пароль надто простий.")
+        return None
+    return password
+
+
+def _email_taken(session: Session, email: str) -> bool:
+    return (
+        session.scalar(select(User.id).where(func.lower(User.email) == email.lower())) is not None
+    )
+
+
+def register_resident(
+    session: Session,
+    actor: Actor,
+    *,
+    email,
+    full_name,
+    password,
+    phone=None,
+    tax_number=None,
+    address=None,
+    consent=False,
+) -> User:
+    """A resident registers on the portal (or a clerk registers one at the desk)."""
+    if actor.signed_in and not can(actor, Perm.ORDER_REGISTER_AT_DESK):
+        raise NotAllowed("Ви вже увійшли до кабінету.", code="already_signed_in")
+    c = Checker()
+    email = c.email("email", email)
+    full_name = c.text("full_name", full_name, max_length=200, min_length=3)
+    password = _check_password(c, "password", password)
+    phone = c.phone("phone", phone, required=False)
+    tax_number = c.tax_number("tax_number", tax_number)
+    address = c.text("address", address, required=False, max_length=300)
+    if c.boolean("consent", consent) is not True:
+        c.fail("consent", "Потрібна згода на обробку персональних даних.")
+    if email and _email_taken(session, email):
+        c.fail("email", "Ця адреса вже зареєстрована. Увійдіть або відновіть пароль.")
+    c.done()
+    user = User(
+        email=email,
+        full_name=full_name,
+        password_hash=passwords.hash_password(password),
+        phone=phone,
+        tax_number=tax_number,
+        address=address,
+        consent_at=utcnow(),
+    )
+    session.add(user)
+    flush(session, duplicate_message="Ця адреса вже зареєстрована.")
+    audit.record(session, actor, "user.registered", "user", user.id, {"email": [None, email]})
+    return user
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome of a sign-in attempt. Failures are returned, not raised, so that the caller
+    commits the failure counter and the activity entry."""
+
+    user: User | None
+    code: str = "ok"
+    message: str = ""
+    retry_after: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.user is not None
+
+
+_WRONG = "Неправильна адреса електронної пошти або пароль."
+
+
+def _lock_seconds(failures: int) -> int:
+    policy = get_settings().sign_in
+    over = failures - policy.free_failures
+    if over < 0:
+        return 0
+    return min(policy.first_lock_seconds * 2**over, policy.max_lock_seconds)
+
+
+def authenticate(
+    session: Session,
+    login: str,
+    password: str,
+    *,
+    channel: Channel | str,
+    client_address: str | None = None,
+    staff_only: bool = False,
+    now: datetime | None = None,
+) -> SignIn:
+    """Check a password. Repeated failures lock the account for a growing time."""
+    now = now or utcnow()
+    anonymous = Actor(user_id=None, channel=Channel(channel), client_address=client_address)
+    login = (login or "").strip() if isinstance(login, str) else ""
+    user = None
+    if login:
+        user = session.scalar(select(User).where(func.lower(User.email) == login.lower()))
+    if user is not None and user.locked_until is not None and user.locked_until > now:
+        wait = int((user.locked_until - now).total_seconds()) + 1
+        audit.record(session, anonymous, "auth.throttled", "user", user.id)
+        return SignIn(
+            None, "throttled", f"Забагато невдалих спроб. Спробуйте через {wait} с.", wait
+        )
+    if not passwords.verify_password(user.password_hash if user else None, password or ""):
+        if user is not None:
+            _count_failure(session, user, now)
+        audit.record(
+            session, anonymous, "auth.failed", "user", user.id if user else None, {"login": login}
+        )
+        return SignIn(None, "wrong_credentials", _WRONG)
+    if user.blocked:
+        audit.record(session, anonymous, "auth.blocked", "user", user.id)
+        return SignIn(None, "blocked", "Обліковий запис заблоковано. Зверніться до адміністратора.")
+    if staff_only and not user.is_staff:
+        audit.record(session, anonymous, "auth.not_staff", "user", user.id)
+        return SignIn(None, "not_staff", "Цей обліковий запис не має доступу до робочого місця.")
+    # A plain UPDATE: signing in must not bump the version an administrator may be editing.
+    session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(failed_sign_ins=0, locked_until=None, last_sign_in_at=now)
+    )
+    if passwords.needs_rehash(user.password_hash):
+        session.execute(
+            update(User)
+            .where(User.id == user.id)
+            .values(password_hash=passwords.hash_password(password))
+        )
+    session.refresh(user)
+    audit.record(
+        session, Actor.for_user(user, channel, client_address), "auth.signed_in", "user", user.id
+    )
+    return SignIn(user)
+
+
+def _count_failure(session: Session, user: User, now: datetime) -> None:
+    failures = user.failed_sign_ins + 1
+    lock = _lock_seconds(failures)
+    session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(
+            failed_sign_ins=failures,
+            locked_until=now + timedelta(seconds=lock) if lock else None,
+        )
+    )
+    session.refresh(user)
+
+
+def _check_roles(c: Checker, roles) -> list[Role]:
+    if not isinstance(roles, list | tuple | set | frozenset):
+        c.fail("roles", "Неправильний тип значення.")
+        return []
+    valid = []
+    for role in roles:
+        try:
+            valid.append(Role(role))
+        except ValueError:
+            c.fail("roles", f"Невідома роль: {str(role)[:40]}.")
+    return sorted(set(valid))
+
+
+def create_staff(
+    session: Session,
+    actor: Actor,
+    *,
+    email,
+    full_name,
+    roles,
+    password,
+    phone=None,
+) -> User:
+    require(actor, Perm.USER_MANAGE)
+    require(actor, Perm.USER_ROLES)
+    c = Checker()
+    email = c.email("email", email)
+    full_name = c.text("full_name", full_name, max_length=200, min_length=3)
+    password = _check_password(c, "password", password)
+    phone = c.phone("phone", phone, required=False)
+    role_list = _check_roles(c, roles)
+    if not role_list and "roles" not in c.errors:
+        c.fail("roles", "Виберіть щонайменше одну роль.")
+    if email and _email_taken(session, email):
+        c.fail("email", "Ця адреса вже зареєстрована.")
+    c.done()
+    user = User(
+        email=email,
+        full_name=full_name,
+        phone=phone,
+        password_hash=passwords.hash_password(password),
+        roles=[StaffRole(role=r.value) for r in role_list],
+    )
+    session.add(user)
+    flush(session, duplicate_message="Ця адреса вже зареєстрована.")
+    audit.record(
+        session,
+        actor,
+        "user.staff_created",
+        "user",
+        user.id,
+        {"email": [None, email], "roles": [[], [r.value for r in role_list]]},
+    )
+    return user
+
+
+def set_roles(
+    session: Session, actor: Actor, user_id: int, roles, *, expected_version: int | None = None
+) -> User:
+    require(actor, Perm.USER_ROLES)
+    user = get_or_404(session, User, user_id)
+    check_version(user, expected_version)
+    c = Checker()
+    role_list = _check_roles(c, roles)
+    c.done()
+    if user.id == actor.user_id and Role.ADMIN not in role_list:
+        raise NotAllowed("Не можна зняти роль адміністратора з себе.", code="self_lockout")
+    before = sorted(r.value for r in user.role_names)
+    keep = {r.value for r in role_list}
+    user.roles = [r for r in user.roles if r.role in keep] + [
+        StaffRole(role=r) for r in sorted(keep - set(before))
+    ]
+    user.updated_at = utcnow()  # the role list lives in another table: bump the user's version
+    flush(session)
+    audit.record(
+        session, actor, "user.roles_changed", "user", user.id, {"roles": [before, sorted(keep)]}
+    )
+    return user
+
+
+def block(
+    session: Session, actor: Actor, user_id: int, reason, *, expected_version: int | None = None
+) -> User:
+    require(actor, Perm.USER_MANAGE)
+    user = get_or_404(session, User, user_id)
+    check_version(user, expected_version)
+    c = Checker()
+    reason = c.text("reason", reason, max_length=500)
+    c.done()
+    if user.id == actor.user_id:
+        raise NotAllowed("Не можна заблокувати себе.", code="self_lockout")
+    before = audit.snapshot(user, AUDITED_FIELDS)
+    user.blocked = True
+    user.blocked_reason = reason
+    flush(session)
+    audit.record(
+        session,
+        actor,
+        "user.blocked",
+        "user",
+        user.id,
+        audit.changes_between(before, audit.snapshot(user, AUDITED_FIELDS)),
+    )
+    return user
+
+
+def unblock(
+    session: Session, actor: Actor, user_id: int, *, expected_version: int | None = None
+) -> User:
+    require(actor, Perm.USER_MANAGE)
+    user = get_or_404(session, User, user_id)
+    check_version(user, expected_version)
+    before = audit.snapshot(user, AUDITED_FIELDS)
+    user.blocked = False
+    user.blocked_reason = None
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    flush(session)
+    audit.record(
+        session,
+        actor,
+        "user.unblocked",
+        "user",
+        user.id,
+        audit.changes_between(before, audit.snapshot(user, AUDITED_FIELDS)),
+    )
+    return user
+
+
+def change_password(session: Session, actor: Actor, current: str, new) -> User:
+    """A person changes their own password, proving they know the current one."""
+    if not actor.signed_in:
+        raise NotAllowed(code="sign_in_required")
+    user = get_or_404(session, User, actor.user_id)
+    c = Checker()
+    if not passwords.verify_password(user.password_hash, current or ""):
+        c.fail("current_password", "Поточний пароль неправильний.")
+    new = _check_password(c, "new_password", new)
+    c.done()
+    user.password_hash = passwords.hash_password(new)
+    flush(session)
+    audit.record(session, actor, "user.password_changed", "user", user.id)
+    return user
+
+
+def search_users(
+    session: Session,
+    actor: Actor,
+    query: str = "",
+    *,
+    staff: bool | None = None,
+    limit: int = 50,
+    after: tuple[str, int] | None = None,
+) -> list[User]:
+    """People by name or e-mail (and by phone or РНОКПП for roles that see personal data),
+    ordered by name; ``after`` is the (full_name, id) of the last row already shown."""
+    require(actor, Perm.USER_VIEW)
+    stmt = select(User)
+    text = (query or "").strip()[:100]
+    if text:
+        pattern = f"%{text.lower()}%"
+        conditions = [
+            func.lower(User.full_name).like(pattern),
+            func.lower(User.email).like(pattern),
+        ]
+        if can(actor, Perm.USER_VIEW_PERSONAL):
+            conditions += [User.phone.like(f"%{text}%"), User.tax_number == text]
+        stmt = stmt.where(or_(*conditions))
+    has_role = select(StaffRole.id).where(StaffRole.user_id == User.id).exists()
+    if staff is True:
+        stmt = stmt.where(has_role)
+    elif staff is False:
+        stmt = stmt.where(~has_role)
+    if after is not None:
+        stmt = stmt.where((User.full_name, User.id) > after)
+    stmt = stmt.order_by(User.full_name, User.id).limit(max(1, min(limit, 500)))
+    return list(session.scalars(stmt))
+
+
+@dataclass
+class ResidentFile:
+    """Everything about one person in one place, for staff."""
+
+    user: User
+    personal_data: dict[str, str | None] | None
+    orders: list[Order] = field(default_factory=list)
+    appeals: list[Appeal] = field(default_factory=list)
+    ballots: list[tuple[Ballot, str]] = field(default_factory=list)
+    reviews: list[RideReview] = field(default_factory=list)
+
+
+def resident_file(
+    session: Session, actor: Actor, user_id: int, *, limit: int = 200
+) -> ResidentFile:
+    """The resident's one file. Personal data only for roles that need it; showing it is logged."""
+    require(actor, Perm.USER_VIEW)
+    user = get_or_404(session, User, user_id)
+    personal = None
+    if can(actor, Perm.USER_VIEW_PERSONAL):
+        personal = {name: getattr(user, name) for name in PERSONAL_FIELDS}
+        audit.record(session, actor, "user.personal_data_viewed", "user", user.id)
+    card = ResidentFile(user=user, personal_data=personal)
+    if can(actor, Perm.ORDER_VIEW):
+        card.orders = list(
+            session.scalars(
+                select(Order)
+                .where(Order.applicant_id == user.id)
+                .order_by(Order.submitted_at.desc())
+                .limit(limit)
+            )
+        )
+    if can(actor, Perm.APPEAL_VIEW):
+        card.appeals = list(
+            session.scalars(
+                select(Appeal)
+                .where(Appeal.applicant_id == user.id)
+                .order_by(Appeal.received_at.desc())
+                .limit(limit)
+            )
+        )
+    if can(actor, Perm.SURVEY_VIEW):
+        card.ballots = list(
+            session.execute(
+                select(Ballot, Survey.title)
+                .join(Survey, Survey.id == Ballot.survey_id)
+                .where(Ballot.voter_id == user.id)
+                .order_by(Ballot.cast_at.desc())
+                .limit(limit)
+            ).tuples()
+        )
+    card.reviews = list(
+        session.scalars(
+            select(RideReview)
+            .where(RideReview.author_id == user.id)
+            .order_by(RideReview.created_at.desc())
+            .limit(limit)
+        )
+    )
+    return card
