@@ -59,6 +59,8 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
     def _on_connect(dbapi_connection, _record):
         # Take transaction control away from the sqlite3 module so that BEGIN is ours.
         dbapi_connection.isolation_level = None
+        # SQLite's own lower() folds ASCII only: searching Ukrainian names needs the full one.
+        dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
@@ -72,6 +74,10 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def _lower(value):
+    return value.lower() if isinstance(value, str) else value
 
 
 def is_postgresql(bind) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from backoffice.config import get_settings
@@ -365,7 +365,7 @@ def search_users(
     elif staff is False:
         stmt = stmt.where(~has_role)
     if after is not None:
-        stmt = stmt.where((User.full_name, User.id) > after)
+        stmt = stmt.where(tuple_(User.full_name, User.id) > tuple_(*after))
     stmt = stmt.order_by(User.full_name, User.id).limit(max(1, min(limit, 500)))
     return list(session.scalars(stmt))
 
@@ -419,7 +419,7 @@ def resident_file(
                 .where(Ballot.voter_id == user.id)
                 .order_by(Ballot.cast_at.desc())
                 .limit(limit)
-            ).tuples()
+            ).all()
         )
     card.reviews = list(
         session.scalars(

@@ -33,9 +33,16 @@ def test_values_survive_the_round_trip(session):
     from decimal import Decimal
 
     entry = audit.record(
-        session, SYSTEM, "test.types", "thing", 1,
-        {"when": [None, datetime(2026, 12, 4, 10, 0, tzinfo=UTC)], "fee": ["0", Decimal("12.50")],
-         "text": ["<script>alert(1)</script>", "Ґанок і їжак"]},
+        session,
+        SYSTEM,
+        "test.types",
+        "thing",
+        1,
+        {
+            "when": [None, datetime(2026, 12, 4, 10, 0, tzinfo=UTC)],
+            "fee": ["0", Decimal("12.50")],
+            "text": ["<script>alert(1)</script>", "Ґанок і їжак"],
+        },
     )
     session.expire_all()
     stored = session.get(ActivityEntry, entry.id)
@@ -72,8 +79,11 @@ def test_an_entry_changed_by_direct_sql_is_named_by_verify_log(committed_engine,
     url = committed_engine.url.render_as_string(hide_password=False)
     assert admin_main(["--database-url", url, "verify-log"]) == 0
     with committed_engine.begin() as connection:
-        _tamper(connection, dialect,
-                f"UPDATE activity_entries SET action = 'test.forged' WHERE id = {target}")
+        _tamper(
+            connection,
+            dialect,
+            f"UPDATE activity_entries SET action = 'test.forged' WHERE id = {target}",
+        )
     with Session(committed_engine) as s:
         check = audit.verify_chain(s, SYSTEM)
     assert not check.ok
@@ -102,22 +112,23 @@ def test_removing_the_newest_entries_is_found(committed_engine, dialect):
         assert not audit.verify_chain(s, SYSTEM).ok
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE activity_entries SET action = 'x'",
-    "DELETE FROM activity_entries",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE activity_entries SET action = 'x'",
+        "DELETE FROM activity_entries",
+    ],
+)
 def test_the_database_refuses_to_change_entries(session, statement):
     _append(session, 1)
-    with pytest.raises(DBAPIError, match="append-only"):
-        with session.begin_nested():
-            session.execute(text(statement))
+    with pytest.raises(DBAPIError, match="append-only"), session.begin_nested():
+        session.execute(text(statement))
 
 
 @pytest.mark.postgresql_only
 def test_postgresql_refuses_truncate(session):
-    with pytest.raises(DBAPIError, match="append-only"):
-        with session.begin_nested():
-            session.execute(text("TRUNCATE activity_entries"))
+    with pytest.raises(DBAPIError, match="append-only"), session.begin_nested():
+        session.execute(text("TRUNCATE activity_entries"))
 
 
 def test_concurrent_appends_never_fork_the_chain(committed_engine):
@@ -127,8 +138,13 @@ def test_concurrent_appends_never_fork_the_chain(committed_engine):
         try:
             for i in range(5):
                 with Session(committed_engine) as s, s.begin():
-                    audit.record(s, Actor(user_id=None, channel=Channel.CLI), "test.concurrent",
-                                 "thing", n * 100 + i)
+                    audit.record(
+                        s,
+                        Actor(user_id=None, channel=Channel.CLI),
+                        "test.concurrent",
+                        "thing",
+                        n * 100 + i,
+                    )
         except Exception as error:  # reported below: a thread cannot fail the test itself
             errors.append(error)
 
