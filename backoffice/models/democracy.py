@@ -134,7 +134,9 @@ class Ballot(IdMixin, Base):
     cast_at: Mapped[datetime] = mapped_column(nullable=False, default=utcnow)
     channel: Mapped[str] = mapped_column(String(10), nullable=False, default="web")
     # A clerk who recorded a paper ballot at the ЦНАП desk.
-    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    recorded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
 
     answers: Mapped[list[Answer]] = relationship(
         back_populates="ballot", cascade="all, delete-orphan"
@@ -200,7 +202,9 @@ class Comment(IdMixin, TimestampMixin, VersionedMixin, Base):
     )
     text: Mapped[str] = mapped_column(Text, nullable=False)
     status: Mapped[str] = mapped_column(String(10), nullable=False, default=CommentStatus.PENDING)
-    moderator_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    moderator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     moderated_at: Mapped[datetime | None] = mapped_column()
     rejection_reason: Mapped[str | None] = mapped_column(Text)
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-04 19:51:52.764313
+Create Date: 2026-12-04 19:57:32.880518
 """
 
 from __future__ import annotations
@@ -200,6 +200,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("registration_number", name=op.f("uq_appeals_registration_number")),
     )
     with op.batch_alter_table("appeals", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_appeals_answered_by_id"), ["answered_by_id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_appeals_applicant_id"), ["applicant_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_appeals_assignee_id"), ["assignee_id"], unique=False)
         batch_op.create_index("ix_appeals_category", ["category"], unique=False)
@@ -270,6 +273,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("slug", name=op.f("uq_news_items_slug")),
     )
     with op.batch_alter_table("news_items", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_news_items_author_id"), ["author_id"], unique=False)
         batch_op.create_index(
             "ix_news_items_published_published_at", ["published", "published_at"], unique=False
         )
@@ -318,6 +322,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("slug", name=op.f("uq_pages_slug")),
     )
     with op.batch_alter_table("pages", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pages_author_id"), ["author_id"], unique=False)
         batch_op.create_index("ix_pages_published", ["published"], unique=False)
 
     op.create_table(
@@ -579,6 +584,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("survey_id", "voter_id", name=op.f("uq_ballots_survey_id_voter_id")),
     )
     with op.batch_alter_table("ballots", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_ballots_recorded_by_id"), ["recorded_by_id"], unique=False
+        )
         batch_op.create_index("ix_ballots_voter_id", ["voter_id"], unique=False)
 
     op.create_table(
@@ -629,6 +637,9 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_comments_author_id"), ["author_id"], unique=False)
         batch_op.create_index(
             "ix_comments_discussion_id_status_id", ["discussion_id", "status", "id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_comments_moderator_id"), ["moderator_id"], unique=False
         )
         batch_op.create_index(
             "ix_comments_status_created_at_id", ["status", "created_at", "id"], unique=False
@@ -957,12 +968,14 @@ def downgrade() -> None:
     op.drop_table("orders")
     with op.batch_alter_table("comments", schema=None) as batch_op:
         batch_op.drop_index("ix_comments_status_created_at_id")
+        batch_op.drop_index(batch_op.f("ix_comments_moderator_id"))
         batch_op.drop_index("ix_comments_discussion_id_status_id")
         batch_op.drop_index(batch_op.f("ix_comments_author_id"))
 
     op.drop_table("comments")
     with op.batch_alter_table("ballots", schema=None) as batch_op:
         batch_op.drop_index("ix_ballots_voter_id")
+        batch_op.drop_index(batch_op.f("ix_ballots_recorded_by_id"))
 
     op.drop_table("ballots")
     with op.batch_alter_table("appeal_files", schema=None) as batch_op:
@@ -1000,6 +1013,7 @@ def downgrade() -> None:
     op.drop_table("routes")
     with op.batch_alter_table("pages", schema=None) as batch_op:
         batch_op.drop_index("ix_pages_published")
+        batch_op.drop_index(batch_op.f("ix_pages_author_id"))
 
     op.drop_table("pages")
     with op.batch_alter_table("notifications", schema=None) as batch_op:
@@ -1008,6 +1022,7 @@ def downgrade() -> None:
     op.drop_table("notifications")
     with op.batch_alter_table("news_items", schema=None) as batch_op:
         batch_op.drop_index("ix_news_items_published_published_at")
+        batch_op.drop_index(batch_op.f("ix_news_items_author_id"))
 
     op.drop_table("news_items")
     with op.batch_alter_table("discussions", schema=None) as batch_op:
@@ -1022,6 +1037,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_appeals_category")
         batch_op.drop_index(batch_op.f("ix_appeals_assignee_id"))
         batch_op.drop_index(batch_op.f("ix_appeals_applicant_id"))
+        batch_op.drop_index(batch_op.f("ix_appeals_answered_by_id"))
 
     op.drop_table("appeals")
     with op.batch_alter_table("activity_entries", schema=None) as batch_op:
