@@ -85,3 +85,8 @@ def search_pattern(text: str) -> str | None:
         return None
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def matches(column: ColumnElement, pattern: str) -> ColumnElement[bool]:
+    """Case-insensitive containment of a ``search_pattern`` (Unicode-aware on both databases)."""
+    return func.lower(column).like(pattern, escape="\\")
