@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from backoffice.config import LegalTerms, get_settings
@@ -517,7 +517,9 @@ def _check_new_due_date(
         return
     current = local_date(appeal.due_at) if appeal.due_at else local_date(now)
     limit = extension_limit(appeal)
-    if new_due_date <= current:
+    if new_due_date < local_date(now):
+        checker.fail("new_due_date", "Дата не може бути в минулому.")
+    elif new_due_date <= current:
         checker.fail(
             "new_due_date",
             f"Нова дата має бути пізнішою за чинний строк ({current:%d.%m.%Y}).",
@@ -745,7 +747,7 @@ def my_appeals(session: Session, actor: Actor, *, limit: int = 100) -> list[Appe
     )
 
 
-def _open_with_due(session: Session, condition, limit: int) -> list[Appeal]:
+def _open_with_due(session: Session, condition: ColumnElement[bool], limit: int) -> list[Appeal]:
     return list(
         session.scalars(
             select(Appeal)
