@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, tuple_, update
+from sqlalchemy import func, literal, or_, select, tuple_, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
 
 from backoffice.config import get_settings
 from backoffice.core import audit, passwords
 from backoffice.core.actor import Actor, Channel
 from backoffice.core.errors import NotAllowed
+from backoffice.core.listing import ListRequest, count_rows, fetch_page, matches, search_pattern
 from backoffice.core.permissions import Perm, can, require
 from backoffice.core.records import check_version, flush, get_or_404
 from backoffice.core.validation import Checker
@@ -430,3 +432,70 @@ def resident_file(
         )
     )
     return card
+
+
+USER_SORTS = frozenset({"id", "full_name", "email", "created_at"})
+USER_FILTERS = {"kind", "role", "blocked"}
+
+
+def _roles_text() -> ColumnElement:
+    return (
+        select(func.coalesce(func.aggregate_strings(StaffRole.role, ", "), literal("")))
+        .where(StaffRole.user_id == User.id)
+        .correlate(User)
+        .scalar_subquery()
+    )
+
+
+def _user_list_statement(session: Session, actor: Actor, request: ListRequest):
+    require(actor, Perm.USER_VIEW)
+    personal = can(actor, Perm.USER_VIEW_PERSONAL)
+    columns = [
+        User.id.label("id"),
+        User.full_name.label("full_name"),
+        User.email.label("email"),
+        (User.phone if personal else literal(None)).label("phone"),
+        _roles_text().label("roles"),
+        User.blocked.label("blocked"),
+        User.created_at.label("created_at"),
+        User.version.label("version"),
+    ]
+    stmt = select(*columns)
+    c = Checker()
+    unknown = set(request.filters) - USER_FILTERS
+    for key in sorted(unknown):
+        c.fail(f"filters.{key}", "Невідомий фільтр.")
+    filters = request.filters
+    kind = c.choice("filters.kind", filters.get("kind"), ["resident", "staff"], required=False)
+    role = c.choice("filters.role", filters.get("role"), list(Role), required=False)
+    c.done()
+    has_role = select(StaffRole.id).where(StaffRole.user_id == User.id).exists()
+    if kind == "staff":
+        stmt = stmt.where(has_role)
+    elif kind == "resident":
+        stmt = stmt.where(~has_role)
+    if role:
+        stmt = stmt.where(
+            select(StaffRole.id)
+            .where(StaffRole.user_id == User.id, StaffRole.role == role)
+            .exists()
+        )
+    if filters.get("blocked") is not None:
+        stmt = stmt.where(User.blocked.is_(bool(filters["blocked"])))
+    pattern = search_pattern(request.search)
+    if pattern:
+        conditions = [matches(User.full_name, pattern), matches(User.email, pattern)]
+        if personal:
+            raw = request.search.strip()
+            conditions += [User.phone.like(f"%{raw}%"), User.tax_number == raw]
+        stmt = stmt.where(or_(*conditions))
+    return stmt
+
+
+def user_rows(session: Session, actor: Actor, request: ListRequest) -> list[dict]:
+    """A window of the people list for the desktop (keyset-paged, filtered in SQL)."""
+    return fetch_page(session, _user_list_statement(session, actor, request), request, USER_SORTS)
+
+
+def user_count(session: Session, actor: Actor, request: ListRequest) -> int:
+    return count_rows(session, _user_list_statement(session, actor, request))

@@ -279,3 +279,47 @@ def test_resident_file_without_personal_data_is_not_logged(session, people):
 
 def test_staff_password_hash_is_argon2():
     assert hash_password("x" * 12).startswith("$argon2id$")
+
+
+def test_user_rows_filter_and_page(session, people):
+    from backoffice.core.listing import ListRequest
+
+    admin = people.actor(people.staff(Role.ADMIN))
+    for n in range(7):
+        people.resident(full_name=f"Ольга Сторінка {n}")
+    people.staff(Role.CLERK, Role.RECEPTION, full_name="Ольга Сторінка Працівниця")
+    request = ListRequest(
+        sort="full_name", limit=3, search="сторінка", filters={"kind": "resident"}
+    )
+    seen = []
+    rows = accounts.user_rows(session, admin, request)
+    while rows:
+        seen += rows
+        rows = accounts.user_rows(session, admin, request.next(rows[-1]))
+    assert [r["full_name"] for r in seen] == [f"Ольга Сторінка {n}" for n in range(7)]
+    assert accounts.user_count(session, admin, request) == 7
+    staff = accounts.user_rows(
+        session, admin, ListRequest(search="сторінка", filters={"kind": "staff"})
+    )
+    assert [r["roles"] for r in staff] in (["clerk, reception"], ["reception, clerk"])
+
+
+def test_user_rows_hide_phone_without_personal_data_permission(session, people):
+    from backoffice.core.listing import ListRequest
+
+    people.resident(full_name="Тарас Телефон", phone="+380671112233")
+    moderator = people.actor(people.staff(Role.MODERATOR))
+    rows = accounts.user_rows(session, moderator, ListRequest(search="тарас телефон"))
+    assert rows and rows[0]["phone"] is None
+
+
+def test_user_rows_refuse_unknown_filters_and_sorts(session, people):
+    from backoffice.core.listing import ListRequest
+
+    admin = people.actor(people.staff(Role.ADMIN))
+    with pytest.raises(InvalidInput) as caught:
+        accounts.user_rows(session, admin, ListRequest(filters={"colour": "red"}))
+    assert "filters.colour" in caught.value.fields
+    with pytest.raises(InvalidInput) as caught:
+        accounts.user_rows(session, admin, ListRequest(sort="password_hash"))
+    assert "sort" in caught.value.fields
