@@ -17,11 +17,11 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from backoffice.config import get_settings
-from backoffice.core import audit, calendar, files, forms, numbering, records
+from backoffice.core import audit, calendar, files, forms, listing, numbering, records
 from backoffice.core.actor import Actor
 from backoffice.core.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound
 from backoffice.core.lifecycle import Lifecycle
@@ -242,11 +242,22 @@ def create_service(
     active: bool = True,
 ) -> Service:
     require(actor, Perm.CATALOG_MANAGE)
-    given = dict(locals())
+    given = {
+        "code": code,
+        "category_id": category_id,
+        "title": title,
+        "description": description,
+        "required_documents": list(required_documents),
+        "term_days": term_days,
+        "term_counts": term_counts,
+        "fee": fee,
+        "department": department,
+        "form_schema": form_schema,
+        "active": active,
+    }
     checker = Checker()
     values = {
-        name: _clean_service_field(session, checker, name, given[name])
-        for name in _SERVICE_FIELDS
+        name: _clean_service_field(session, checker, name, given[name]) for name in _SERVICE_FIELDS
     }
     checker.done()
     service = Service(**values)
@@ -339,24 +350,13 @@ def _apply_service_change(
     return service
 
 
-def _like_patterns(query: str) -> list[str]:
-    """LIKE patterns for a search term, with LIKE's own wildcards taken literally.
-
-    SQLite folds case only for ASCII, so besides ILIKE the term is also tried as typed, in
-    lower case and capitalised: "паспорт" then finds "Паспорт громадянина".
-    """
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    variants = dict.fromkeys([escaped, escaped.lower(), escaped.capitalize()])
-    return [f"%{v}%" for v in variants]
-
-
 def _catalog_query(category_id: int | None, query: str | None) -> Select:
     stmt = select(Service).order_by(Service.title, Service.id)
     if category_id is not None:
         stmt = stmt.where(Service.category_id == category_id)
-    if query:
-        patterns = _like_patterns(query)
-        stmt = stmt.where(or_(*(Service.title.ilike(p, escape="\\") for p in patterns)))
+    pattern = listing.search_pattern(query or "")
+    if pattern is not None:
+        stmt = stmt.where(listing.matches(Service.title, pattern))
     return stmt
 
 
@@ -436,13 +436,20 @@ def order_link(order: Order) -> str:
 
 
 def _event(
-    order: Order, actor: Actor, action: str, now: datetime, comment: str | None = None
+    session: Session,
+    order: Order,
+    actor: Actor,
+    action: str,
+    now: datetime,
+    comment: str | None = None,
 ) -> None:
-    order.events.append(
-        OrderEvent(
-            action=action, status=order.status, comment=comment, actor_id=actor.user_id, at=now
-        )
+    event = OrderEvent(
+        action=action, status=order.status, comment=comment, actor_id=actor.user_id, at=now
     )
+    # Loading the collection must not autoflush the change: a stale write has to surface in
+    # records.flush, where it becomes a Conflict.
+    with session.no_autoflush:
+        order.events.append(event)
 
 
 def _last_changed_by(session: Session, order: Order) -> str | None:
@@ -551,7 +558,7 @@ def _register(
     )
     session.add(order)
     _attach(session, actor, order, checked)
-    _event(order, actor, "submit", now)
+    _event(session, order, actor, "submit", now)
     records.flush(session)
     notify(
         session,
@@ -622,10 +629,15 @@ def register_order_at_desk(
 # --- orders: moves of the lifecycle --------------------------------------------------------
 
 
-def _needs_applicant(action: str) -> bool:
+def _perm_of(action: str) -> Perm:
+    """The permission the lifecycle asks for ``action`` (the same from each of its sources)."""
     sources, target = ORDER_ACTIONS[action]
-    source = next(iter(sources))
-    return ORDER_LIFECYCLE.transitions[source][target] in RESIDENT_PERMISSIONS
+    return ORDER_LIFECYCLE.transitions[next(iter(sources))][target]
+
+
+def _needs_applicant(action: str) -> bool:
+    # Resident permissions are about one's own items only.
+    return _perm_of(action) in RESIDENT_PERMISSIONS
 
 
 def _may(actor: Actor, order: Order, action: str) -> bool:
@@ -660,8 +672,8 @@ def _begin(
 ) -> tuple[Order, dict[str, Any]]:
     """Load the order for ``action`` and refuse it unless the lifecycle and ownership allow."""
     sources, target = ORDER_ACTIONS[action]
-    perm = ORDER_LIFECYCLE.transitions[next(iter(sources))][target]
-    require(actor, perm)
+    # Refused before loading, so that a refusal tells nothing about which orders exist.
+    require(actor, _perm_of(action))
     order = _load_for_change(session, actor, order_id, expected_version)
     if order.status not in sources:
         raise InvalidTransition(
@@ -691,7 +703,7 @@ def _move(
     order.status = ORDER_ACTIONS[action][1]
     if order.is_closed:
         order.closed_at = now
-    _event(order, actor, action, now, comment)
+    _event(session, order, actor, action, now, comment)
     if tell is not None:
         notify(session, tell[0], tell[1], order_link(order))
     changes = audit.changes_between(before, audit.snapshot(order, _AUDITED))
@@ -718,7 +730,9 @@ def accept(
     if order.assignee_id is None:
         order.assignee_id = actor.user_id
     text = f"Заяву № {order.registration_number} прийнято до розгляду."
-    return _move(session, actor, order, before, "accept", _now(now), tell=(order.applicant_id, text))
+    return _move(
+        session, actor, order, before, "accept", _now(now), tell=(order.applicant_id, text)
+    )
 
 
 def start(
@@ -831,10 +845,8 @@ def mark_ready(
     text = f"Результат послуги за заявою № {order.registration_number} готовий."
     if note:
         text += f" {note}"
-    return _move(
-        session, actor, order, before, "mark_ready", _now(now), comment=note,
-        tell=(order.applicant_id, text),
-    )  # fmt: skip
+    tell = (order.applicant_id, text)
+    return _move(session, actor, order, before, "mark_ready", _now(now), comment=note, tell=tell)
 
 
 def complete(
@@ -917,7 +929,7 @@ def assign(
     checker.done()
     before = audit.snapshot(order, _AUDITED)
     order.assignee_id = assignee.id
-    _event(order, actor, ASSIGN, _now(now), assignee.full_name)
+    _event(session, order, actor, ASSIGN, _now(now), assignee.full_name)
     notify(session, assignee.id, f"Вам доручено заяву № {order.registration_number}.")
     changes = audit.changes_between(before, audit.snapshot(order, _AUDITED))
     return _finish(session, actor, order, ASSIGN, changes)
