@@ -115,14 +115,17 @@ def counted_days_between(start: datetime, end: datetime, counts: DayCount | str)
     return max(0, (last - first).days)
 
 
-def shift_due(due: datetime, days: int, counts: DayCount | str) -> datetime:
-    """Move a due moment later by ``days`` term days (the clock stood still that long)."""
+def shift_due(
+    due: datetime, days: int, counts: DayCount | str, terms: LegalTerms | None = None
+) -> datetime:
+    """Move a due moment later by ``days`` term days (the clock stood still that long); a
+    calendar term that then ends on a day off ends on the next working day."""
     if days <= 0:
         return due
     day = local_date(due)
     if DayCount(counts) is DayCount.WORKING:
         return end_of_day(add_working_days(day, days))
-    return end_of_day(day + timedelta(days=days))
+    return end_of_day(_closing_day(day + timedelta(days=days), _terms(terms)))
 
 
 def is_overdue(due: datetime | None, now: datetime, closed: bool = False) -> bool:

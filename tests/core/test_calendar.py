@@ -104,3 +104,15 @@ def test_overdue_and_due_soon():
 def test_negative_working_days_refused():
     with pytest.raises(ValueError):
         cal.add_working_days(date(2026, 12, 1), -1)
+
+
+def test_shifted_calendar_due_date_does_not_end_on_a_weekend():
+    due = cal.end_of_day(date(2026, 12, 9))  # Wednesday
+    assert cal.local_date(cal.shift_due(due, 3, DayCount.CALENDAR)) == date(2026, 12, 14)
+    assert cal.local_date(cal.shift_due(due, 2, DayCount.CALENDAR)) == date(2026, 12, 11)
+
+
+def test_shifting_working_days():
+    due = cal.end_of_day(date(2026, 12, 4))  # Friday
+    assert cal.local_date(cal.shift_due(due, 1, DayCount.WORKING)) == date(2026, 12, 7)
+    assert cal.shift_due(due, 0, DayCount.WORKING) == due
