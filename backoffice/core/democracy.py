@@ -253,7 +253,7 @@ def update_survey(
     """Replace a draft's fields and questions. Published surveys are not edited: ballots exist."""
     require(actor, Perm.SURVEY_MANAGE)
     survey = get_or_404(session, Survey, survey_id)
-    check_version(survey, expected_version)
+    check_version(survey, _optional_version(expected_version))
     if survey.status != SurveyStatus.DRAFT:
         raise InvalidTransition("Змінювати можна лише чернетку опитування.", status=survey.status)
     data = _check_survey(title, description, opens_at, closes_at, results_visibility, questions)
@@ -305,7 +305,7 @@ def _move_survey(
     # The permission first, so that a refused person learns nothing about the item.
     require(actor, Perm.SURVEY_MANAGE)
     survey = get_or_404(session, Survey, survey_id)
-    check_version(survey, expected_version)
+    check_version(survey, _optional_version(expected_version))
     SURVEY_LIFECYCLE.check(actor, survey.status, target)
     if target == SurveyStatus.PUBLISHED:
         _check_publishable(survey, now)
@@ -780,7 +780,7 @@ def close_discussion(
     """No more comments; pending ones can still be moderated."""
     require(actor, Perm.DISCUSSION_MANAGE)
     discussion = get_or_404(session, Discussion, discussion_id)
-    check_version(discussion, expected_version)
+    check_version(discussion, _optional_version(expected_version))
     if discussion.status != DiscussionStatus.OPEN:
         raise InvalidTransition("Обговорення вже закрито.", code="discussion_closed")
     before = audit.snapshot(discussion, DISCUSSION_FIELDS)
@@ -830,6 +830,13 @@ def post_comment(
 def _required_version(value: Any) -> int:
     c = Checker()
     version = c.integer("version", value, minimum=1)
+    c.done()
+    return version
+
+
+def _optional_version(value: Any) -> int | None:
+    c = Checker()
+    version = c.expected_version(value)
     c.done()
     return version
 
