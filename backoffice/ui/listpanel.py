@@ -1,0 +1,214 @@
+"""The shape every list tab shares: search, filters, a keyset-paged table and a detail panel.
+
+A tab subclasses ``ListPanel`` and supplies the columns, the core list and count queries, its
+filters and its detail widget. Column layout and the splitter are remembered per tab.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backoffice.core.listing import ListRequest
+from backoffice.ui.listmodel import Column, KeysetTableModel, Row
+from backoffice.ui.messages import describe
+
+SEARCH_DELAY_MS = 300
+
+
+def settings() -> QSettings:
+    return QSettings("e-Ternopil", "backoffice")
+
+
+class ListPanel(QWidget):
+    """Subclasses set ``name`` and ``search_hint`` and override the hooks below."""
+
+    name = "list"
+    search_hint = ""
+    default_sort = "id"
+    default_descending = False
+    page_size = 100
+    changed = Signal()  # something was changed here: counts elsewhere may move
+
+    def __init__(self, backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.selected: Row | None = None
+        self._reselect_id: int | None = None
+        self.model = KeysetTableModel(
+            backend,
+            self.columns(),
+            self.fetch,
+            self.count,
+            request=ListRequest(
+                sort=self.default_sort, descending=self.default_descending, limit=self.page_size
+            ),
+            row_colour=self.row_colour,
+            parent=self,
+        )
+        self._build()
+        self.model.totalChanged.connect(self._show_total)
+        self.model.windowLoaded.connect(self._after_window)
+        self.model.failed.connect(self._show_failure)
+        self.model.modelReset.connect(self._show_total)
+
+    # --- hooks for subclasses -----------------------------------------------------------------
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def fetch(self, session, actor, request: ListRequest) -> list[Row]:
+        raise NotImplementedError
+
+    def count(self, session, actor, request: ListRequest) -> int:
+        raise NotImplementedError
+
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        """Add filter widgets to ``bar``; call ``self.apply()`` when one changes."""
+
+    def current_filters(self) -> dict[str, Any]:
+        return {}
+
+    def build_detail(self) -> QWidget:
+        return QLabel(self.tr("Виберіть рядок, щоб побачити подробиці."))
+
+    def show_row(self, row: Row | None) -> None:
+        """The selection moved to ``row`` (None: nothing selected)."""
+
+    def row_colour(self, row: Row):
+        return None
+
+    # --- building -----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.search_hint or self.tr("Пошук"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(100)
+        self.search.setObjectName(f"{self.name}-search")
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        bar.addWidget(self.search, 2)
+        self.build_filters(bar)
+        self.refresh_button = QPushButton(self.tr("Оновити"))
+        self.refresh_button.setToolTip(self.tr("Оновити список (F5)"))
+        self.refresh_button.clicked.connect(self.refresh)
+        bar.addWidget(self.refresh_button)
+        layout.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setObjectName(f"{self.name}-table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents
+        header.setStretchLastSection(True)
+        for position, column in enumerate(self.model.columns):
+            header.resizeSection(position, column.width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.detail_area = QScrollArea()
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setWidget(self.build_detail())
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail_area)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+
+        self.status = QLabel()
+        self.status.setObjectName(f"{self.name}-status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, activated=self.refresh)
+        self._restore_layout()
+
+    # --- behaviour ----------------------------------------------------------------------------
+    def request(self) -> ListRequest:
+        return ListRequest(
+            sort=self.model.request.sort,
+            descending=self.model.request.descending,
+            limit=self.page_size,
+            search=self.search.text(),
+            filters=self.current_filters(),
+        )
+
+    def apply(self) -> None:
+        """Filters or search changed: start the list again."""
+        self.model.reload(self.request())
+
+    def refresh(self, keep_id: int | None = None) -> None:
+        """Reload with the same filters, keeping the selected item selected if it still fits."""
+        if keep_id is None and self.selected is not None:
+            keep_id = self.selected.get("id")
+        self._reselect_id = keep_id
+        self.model.reload(self.request())
+
+    def start(self) -> None:
+        """First load, when the tab is shown."""
+        if not self.model.rows and not self.model.loading:
+            self.apply()
+
+    def _after_window(self) -> None:
+        if self._reselect_id is not None:
+            position = self.model.position_of(self._reselect_id)
+            if position is not None:
+                self.table.selectRow(position)
+                self._reselect_id = None
+        self._show_total()
+
+    def _current_changed(self, current, _previous) -> None:
+        self.selected = self.model.row_at(current.row()) if current.isValid() else None
+        self.show_row(self.selected)
+
+    def _show_total(self, *_args) -> None:
+        shown = self.model.rowCount()
+        if self.model.total is None:
+            text = self.tr("Показано: {shown}").format(shown=shown)
+        else:
+            text = self.tr("Показано {shown} з {total}").format(shown=shown, total=self.model.total)
+        if self.model.loading:
+            text += " · " + self.tr("завантаження…")
+        self.status.setText(text)
+
+    def _show_failure(self, error: Exception) -> None:
+        self.status.setText(describe(error))
+
+    # --- remembered layout --------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        store = settings()
+        header = store.value(f"lists/{self.name}/header")
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = store.value(f"lists/{self.name}/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        store = settings()
+        store.setValue(f"lists/{self.name}/header", self.table.horizontalHeader().saveState())
+        store.setValue(f"lists/{self.name}/splitter", self.splitter.saveState())
