@@ -41,6 +41,8 @@ class LegalTerms:
     info_request_urgent_hours: int = 48
     info_request_max_total_working_days: int = 20
     info_request_extension_notice_working_days: int = 5
+    # Art. 22(3): a request for information held elsewhere is forwarded within 5 working days.
+    info_request_forward_working_days: int = 5
     # Administrative service without a term of its own (calendar days).
     service_default_days: int = 30
     # Ternopil e-petition (city council decision of 28.05.2021).

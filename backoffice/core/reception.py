@@ -4,20 +4,22 @@ The lifecycle is data (``LIFECYCLE``); every change checks permission, loads the
 stale copy, validates, changes state, appends an ``AppealEvent``, tells the applicant what the
 law says they must be told, and records the activity-log entry last, in the caller's
 transaction. Terms come from ``LegalTerms`` and are counted by ``core.calendar`` only. Overdue is
-computed from ``due_at``, never stored.
+computed from ``due_at``, never stored. The desktop's list (``appeal_rows``, ``appeal_count``)
+filters, searches and pages in SQL through ``core.listing``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from backoffice.config import LegalTerms, get_settings
-from backoffice.core import audit, numbering, records
+from backoffice.core import audit, listing, numbering, records
 from backoffice.core import files as stored_files
 from backoffice.core.actor import Actor
 from backoffice.core.calendar import (
@@ -31,9 +33,10 @@ from backoffice.core.calendar import (
 )
 from backoffice.core.errors import InvalidInput, InvalidTransition, NotFound
 from backoffice.core.lifecycle import Lifecycle
+from backoffice.core.listing import ListRequest
 from backoffice.core.notifications import notify
 from backoffice.core.permissions import Perm, can, require
-from backoffice.core.validation import Checker
+from backoffice.core.validation import WRONG_TYPE, Checker
 from backoffice.models import (
     Appeal,
     AppealEvent,
@@ -43,6 +46,7 @@ from backoffice.models import (
     DayCount,
     Role,
     StaffRole,
+    StoredFile,
     User,
     utcnow,
 )
@@ -61,6 +65,13 @@ LIFECYCLE = Lifecycle(
         S.ASSIGNED: {S.ANSWERED: _P, S.EXTENDED: _P, S.FORWARDED: _P, S.NOT_CONSIDERED: _P},
         S.EXTENDED: {S.ANSWERED: _P, S.NOT_CONSIDERED: _P},
     },
+)
+
+# Handing an item in work to another officer: the assignee changes, the status stays. Kept apart
+# from LIFECYCLE so that a self-loop there never lets ``extend`` run twice.
+REASSIGNMENT = Lifecycle(
+    "appeal.reassign",
+    {S.ASSIGNED: {S.ASSIGNED: _P}, S.EXTENDED: {S.EXTENDED: _P}},
 )
 
 # The action (and core function) that moves an item into each status.
@@ -202,14 +213,8 @@ def _finish(
     return appeal
 
 
-def _load_for_change(
-    session: Session,
-    actor: Actor,
-    appeal_id: int,
-    target: str,
-    expected_version: Any,
-) -> Appeal:
-    """Permission, the item (row-locked), its version, then whether the move exists."""
+def _load_current(session: Session, actor: Actor, appeal_id: int, expected_version: Any) -> Appeal:
+    """Permission, the item (row-locked) and its version."""
     # Permission before loading: a refusal that is the same for every id reveals nothing.
     require(actor, _P)
     checker = Checker()
@@ -218,6 +223,18 @@ def _load_for_change(
     appeal = records.get_or_404(session, Appeal, appeal_id, for_update=True)
     if version is not None and appeal.version != version:
         records.check_version(appeal, version, changed_by=_last_changed_by(session, appeal))
+    return appeal
+
+
+def _load_for_change(
+    session: Session,
+    actor: Actor,
+    appeal_id: int,
+    target: str,
+    expected_version: Any,
+) -> Appeal:
+    """Permission, the item (row-locked), its version, then whether the move exists."""
+    appeal = _load_current(session, actor, appeal_id, expected_version)
     LIFECYCLE.check(actor, appeal.status, target)
     return appeal
 
@@ -317,8 +334,21 @@ def _extension_window_open(appeal: Appeal, now: datetime) -> bool:
 
 
 def forward_deadline(appeal: Appeal, terms: LegalTerms | None = None) -> datetime:
+    """The last moment to forward an item to the competent body, counted from receipt:
+    calendar days for appeals and messages, working days for information requests."""
     terms = terms or _terms()
+    if appeal.kind == AppealKind.INFO_REQUEST:
+        return due_after_days(
+            appeal.received_at, terms.info_request_forward_working_days, DayCount.WORKING, terms
+        )
     return due_after_days(appeal.received_at, terms.appeal_forward_days, DayCount.CALENDAR, terms)
+
+
+def _forward_term_text(appeal: Appeal, terms: LegalTerms | None = None) -> str:
+    terms = terms or _terms()
+    if appeal.kind == AppealKind.INFO_REQUEST:
+        return f"{terms.info_request_forward_working_days} робочих днів"
+    return f"{terms.appeal_forward_days} днів"
 
 
 def appeal_is_overdue(appeal: Appeal, now: datetime | None = None) -> bool:
@@ -488,18 +518,32 @@ def assign(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> Appeal:
-    """Hand a registered item to an officer of the reception, who is told about it."""
+    """Hand a registered item to an officer of the reception, who is told about it.
+
+    An item already in work (assigned or extended) may be handed to another officer: the
+    status and the term stay, the action is ``reassign``, and both officers are told.
+    """
     now = now or utcnow()
-    appeal = _load_for_change(session, actor, appeal_id, S.ASSIGNED, expected_version)
+    appeal = _load_current(session, actor, appeal_id, expected_version)
+    reassigning = appeal.status in REASSIGNMENT.transitions
+    if reassigning:
+        REASSIGNMENT.check(actor, appeal.status, appeal.status)
+    else:
+        LIFECYCLE.check(actor, appeal.status, S.ASSIGNED)
     c = Checker()
     assignee = _reception_officer(session, c, assignee_id)
+    if assignee is not None and reassigning and assignee.id == appeal.assignee_id:
+        c.fail("assignee_id", "Розгляд уже доручено цьому працівникові.")
     c.done()
     assert assignee is not None
 
+    action = "reassign" if reassigning else "assign"
+    previous_id = appeal.assignee_id
     before = audit.snapshot(appeal, _AUDIT_FIELDS)
     appeal.assignee_id = assignee.id
-    appeal.status = S.ASSIGNED
-    _add_event(appeal, actor, "assign", now, f"Виконавець: {assignee.full_name}.")
+    if not reassigning:
+        appeal.status = S.ASSIGNED
+    _add_event(appeal, actor, action, now, f"Виконавець: {assignee.full_name}.")
     notify(
         session,
         assignee.id,
@@ -507,7 +551,15 @@ def assign(
         f"«{appeal.subject}», строк — до {_due_text(appeal)}.",
         link_of(appeal),
     )
-    return _finish(session, actor, appeal, "assign", before)
+    if reassigning and previous_id is not None:
+        notify(
+            session,
+            previous_id,
+            f"Розгляд передано іншому виконавцю ({assignee.full_name}): "
+            f"{KIND_NAMES[appeal.kind]} {_reference(appeal)} «{appeal.subject}».",
+            link_of(appeal),
+        )
+    return _finish(session, actor, appeal, action, before)
 
 
 def _check_new_due_date(
@@ -592,8 +644,9 @@ def forward(
 ) -> Appeal:
     """Send an item outside our competence to the competent body and tell the applicant.
 
-    The law gives ``appeal_forward_days`` from receipt; a later forwarding is still made (the
-    applicant is better served late than never) but the timeline says it was late.
+    The law gives ``appeal_forward_days`` from receipt (``info_request_forward_working_days``
+    working days for information requests); a later forwarding is still made (the applicant is
+    better served late than never) but the timeline says it was late.
     """
     now = now or utcnow()
     appeal = _load_for_change(session, actor, appeal_id, S.FORWARDED, expected_version)
@@ -603,15 +656,16 @@ def forward(
     c.done()
 
     before = audit.snapshot(appeal, _AUDIT_FIELDS)
-    late = now > forward_deadline(appeal)
+    deadline = forward_deadline(appeal)
+    late = now > deadline
     appeal.forwarded_to = body
     appeal.closed_at = now
     appeal.status = S.FORWARDED
     comment = f"Переслано до: {body}. Причина: {reason_value}"
     if late:
         comment += (
-            f" Пересилання із запізненням: строк {_terms().appeal_forward_days} днів "
-            f"від надходження минув {_day(forward_deadline(appeal))}."
+            f" Пересилання із запізненням: строк {_forward_term_text(appeal)} "
+            f"від надходження минув {_day(deadline)}."
         )
     _add_event(appeal, actor, "forward", now, comment)
     notify(
@@ -697,6 +751,41 @@ def mark_not_considered(
     return _finish(session, actor, appeal, "mark_not_considered", before)
 
 
+def mark_delivered(
+    session: Session,
+    actor: Actor,
+    appeal_id: int,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Appeal:
+    """Record that a paper answer was sent by post. An answer given into the resident's account
+    is delivered when it is given, so only an answered, undelivered item can be marked."""
+    now = now or utcnow()
+    appeal = _load_current(session, actor, appeal_id, expected_version)
+    if appeal.status != S.ANSWERED:
+        raise InvalidTransition(
+            "Позначити доставку можна лише для звернення, на яке надано відповідь.",
+            code="not_answered",
+        )
+    if appeal.delivered_at is not None:
+        raise InvalidTransition(
+            f"Відповідь уже доставлено {_day(appeal.delivered_at)}.", code="already_delivered"
+        )
+
+    before = audit.snapshot(appeal, _AUDIT_FIELDS)
+    appeal.delivered_at = now
+    _add_event(appeal, actor, "mark_delivered", now, "Відповідь надіслано поштою.")
+    # A paper applicant has no account; one who has gets a note in it all the same.
+    notify(
+        session,
+        appeal.applicant_id,
+        f"{KIND_LABELS[appeal.kind]} {_reference(appeal)}: відповідь надіслано поштою {_day(now)}.",
+        link_of(appeal),
+    )
+    return _finish(session, actor, appeal, "mark_delivered", before)
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading
 # ---------------------------------------------------------------------------------------------
@@ -713,6 +802,10 @@ def available_actions(
         if target == S.EXTENDED and not _extension_possible(appeal, now):
             continue
         actions.append(ACTION_BY_STATUS[target])
+    if REASSIGNMENT.targets(actor, appeal.status):
+        actions.append("reassign")  # ``assign`` to another officer; the status stays
+    if appeal.status == S.ANSWERED and appeal.delivered_at is None and can(actor, _P):
+        actions.append("mark_delivered")
     return actions
 
 
@@ -732,6 +825,23 @@ def get_appeal_for(session: Session, actor: Actor, appeal_id: int) -> Appeal:
     if appeal.applicant_id is None or appeal.applicant_id != actor.user_id:
         raise NotFound()
     return appeal
+
+
+def appeal_file_for(session: Session, actor: Actor, appeal_id: int, file_id: int) -> StoredFile:
+    """A file of an appeal (an attachment or a response file) to download: staff who view
+    appeals get any appeal's files, the applicant their own appeal's; anything else, a file of
+    another appeal included, is not found."""
+    appeal = get_appeal_for(session, actor, appeal_id)
+    if not isinstance(file_id, int) or isinstance(file_id, bool):
+        raise NotFound()
+    linked = session.scalar(
+        select(AppealFile.id)
+        .where(AppealFile.appeal_id == appeal.id, AppealFile.file_id == file_id)
+        .limit(1)
+    )
+    if linked is None:
+        raise NotFound()
+    return stored_files.get(session, file_id)
 
 
 def my_appeals(session: Session, actor: Actor, *, limit: int = 100) -> list[Appeal]:
@@ -775,6 +885,16 @@ def due_soon(
     now = now or utcnow()
     horizon = now + timedelta(days=_terms().due_soon_days)
     return _open_with_due(session, Appeal.due_at.between(now, horizon), limit)
+
+
+def count_by_status(session: Session, actor: Actor) -> dict[str, int]:
+    """How many items are in each status (every status present, zero included)."""
+    require(actor, Perm.APPEAL_VIEW)
+    counts = {status.value: 0 for status in AppealStatus}
+    rows = session.execute(select(Appeal.status, func.count()).group_by(Appeal.status))
+    for status, number in rows:
+        counts[status] = number
+    return counts
 
 
 def _may_see_identity(appeal: Appeal, actor: Actor) -> bool:
@@ -838,3 +958,224 @@ def registration_control_card(
         "response_files": purposes.count("response"),
         "version": appeal.version,
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# The desktop's list: windows of rows over every item, filtered and sorted in SQL
+# ---------------------------------------------------------------------------------------------
+
+LIST_SORTS = frozenset({"id", "received_at", "due_at", "registration_number", "status"})
+LIST_FILTERS = (
+    "kind",
+    "status",
+    "category",
+    "assignee_id",
+    "overdue",
+    "due_soon",
+    "received_from",
+    "received_to",
+    "urgent",
+)
+# A keyset comparison needs a value on every row, and an item not yet registered has neither a
+# control date nor a number: in the sort key they stand in for the missing values (no date
+# sorts last, no number first). Rows show None again, and an ``after`` of None means them.
+NO_DUE_AT = datetime(9999, 1, 1, tzinfo=UTC)
+NO_NUMBER = ""
+_SORT_PLACEHOLDERS: dict[str, Any] = {"due_at": NO_DUE_AT, "registration_number": NO_NUMBER}
+SEARCH_WORDS = 5
+
+
+def _choices(checker: Checker, field: str, value: Any, allowed: type) -> list[str]:
+    """One value or a list of them, each one of ``allowed`` (an empty list filters nothing)."""
+    values = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
+    chosen = []
+    for item in values:
+        if not isinstance(item, str):
+            checker.fail(field, WRONG_TYPE)
+            return []
+        choice = checker.choice(field, item, allowed)
+        if choice is None:
+            return []
+        chosen.append(choice)
+    return chosen
+
+
+def _open_condition() -> ColumnElement[bool]:
+    return Appeal.status.not_in([s.value for s in CLOSED_APPEAL_STATUSES])
+
+
+def _filter_conditions(actor: Actor, filters: Any, now: datetime) -> list[ColumnElement[bool]]:
+    """The conditions of ``filters``; every unknown key and bad value named at once.
+
+    A value of None is no filter; so is False for the yes/no filters (``overdue``, ``due_soon``,
+    ``urgent``), as an unticked box shows everything.
+    """
+    c = Checker()
+    if filters is None:
+        return []
+    if not isinstance(filters, Mapping):
+        c.fail("filters", WRONG_TYPE)
+        c.done()
+    conditions: list[ColumnElement[bool]] = []
+    received_from = received_to = None
+    for key, value in filters.items():
+        field = f"filters.{str(key)[:40]}"
+        if key not in LIST_FILTERS:
+            c.fail(field, "Невідомий фільтр.")
+            continue
+        if value is None:
+            continue
+        if key in ("kind", "status"):
+            allowed = AppealKind if key == "kind" else AppealStatus
+            chosen = _choices(c, field, value, allowed)
+            if chosen:
+                conditions.append(getattr(Appeal, key).in_(chosen))
+        elif key == "category":
+            category = c.text(field, value, required=False, max_length=CATEGORY_MAX)
+            if category:
+                conditions.append(Appeal.category == category)
+        elif key == "assignee_id":
+            if value == "none":
+                conditions.append(Appeal.assignee_id.is_(None))
+            elif value == "me":
+                if actor.user_id is None:
+                    c.fail(field, "Фільтр «мої» лише для працівника, що увійшов.")
+                else:
+                    conditions.append(Appeal.assignee_id == actor.user_id)
+            else:
+                user_id = c.integer(field, value, minimum=1)
+                if user_id is not None:
+                    conditions.append(Appeal.assignee_id == user_id)
+        elif key in ("overdue", "due_soon", "urgent"):
+            if not c.boolean(field, value):
+                continue
+            if key == "urgent":
+                conditions.append(Appeal.urgent.is_(True))
+            elif key == "overdue":
+                conditions.append(and_(Appeal.due_at < now, _open_condition()))
+            else:
+                horizon = now + timedelta(days=_terms().due_soon_days)
+                conditions.append(and_(Appeal.due_at.between(now, horizon), _open_condition()))
+        elif key == "received_from":
+            received_from = c.date(field, value)
+            if received_from is not None:
+                # From the start of that Kyiv day: after the end of the day before.
+                day_before = end_of_day(received_from - timedelta(days=1))
+                conditions.append(Appeal.received_at > day_before)
+        else:
+            received_to = c.date(field, value)
+            if received_to is not None:
+                conditions.append(Appeal.received_at <= end_of_day(received_to))
+    if received_from and received_to and received_to < received_from:
+        c.fail("filters.received_to", "Кінцева дата не може бути раніше початкової.")
+    c.done()
+    return conditions
+
+
+def _applicant_expression(actor: Actor, applicant: Any) -> ColumnElement[str]:
+    """Who wrote it, in SQL, as ``applicant_display`` shows it to ``actor``."""
+    name = func.coalesce(applicant.full_name, Appeal.applicant_name, literal(""))
+    if can(actor, _P):
+        return name
+    not_own = Appeal.applicant_id.is_(None)
+    if actor.user_id is not None:
+        not_own = or_(not_own, Appeal.applicant_id != actor.user_id)
+    hidden = and_(Appeal.hide_identity.is_(True), not_own)
+    return case((hidden, literal(HIDDEN_IDENTITY)), else_=name)
+
+
+def _search_condition(text: Any, fields: list[ColumnElement]) -> ColumnElement[bool] | None:
+    """Every word (up to ``SEARCH_WORDS``) somewhere in the number, subject or applicant."""
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise InvalidInput({"search": WRONG_TYPE})
+    words = []
+    for word in text[:100].split()[:SEARCH_WORDS]:
+        pattern = listing.search_pattern(word)
+        if pattern:
+            words.append(or_(*(listing.matches(column, pattern) for column in fields)))
+    return and_(*words) if words else None
+
+
+def _list_statement(actor: Actor, request: ListRequest, now: datetime) -> Select:
+    conditions = _filter_conditions(actor, request.filters, now)
+    applicant = aliased(User)
+    assignee = aliased(User)
+    shown_applicant = _applicant_expression(actor, applicant)
+    search = _search_condition(
+        request.search, [Appeal.registration_number, Appeal.subject, shown_applicant]
+    )
+    if search is not None:
+        conditions.append(search)
+    due_type = Appeal.__table__.c.due_at.type
+    stmt = (
+        select(
+            Appeal.id.label("id"),
+            func.coalesce(Appeal.registration_number, literal(NO_NUMBER)).label(
+                "registration_number"
+            ),
+            Appeal.kind.label("kind"),
+            Appeal.subject.label("subject"),
+            Appeal.category.label("category"),
+            Appeal.status.label("status"),
+            shown_applicant.label("applicant"),
+            assignee.full_name.label("assignee"),
+            Appeal.received_at.label("received_at"),
+            func.coalesce(Appeal.due_at, literal(NO_DUE_AT, due_type)).label("due_at"),
+            Appeal.urgent.label("urgent"),
+            Appeal.version.label("version"),
+        )
+        .select_from(Appeal)
+        .outerjoin(applicant, applicant.id == Appeal.applicant_id)
+        .outerjoin(assignee, assignee.id == Appeal.assignee_id)
+    )
+    if conditions:
+        stmt = stmt.where(*conditions)
+    return stmt
+
+
+def _keyset_request(request: ListRequest) -> ListRequest:
+    """``request`` with a shown None in ``after`` turned back into its sort placeholder."""
+    after = request.after
+    if after is None:
+        return request
+    if not isinstance(after, list | tuple) or len(after) != 2:
+        raise InvalidInput({"after": WRONG_TYPE})
+    key, ident = after
+    if key is None and request.sort in _SORT_PLACEHOLDERS:
+        key = _SORT_PLACEHOLDERS[request.sort]
+    return replace(request, after=(key, ident))
+
+
+def appeal_rows(
+    session: Session, actor: Actor, request: ListRequest, *, now: datetime | None = None
+) -> list[dict[str, Any]]:
+    """One window of the appeals list for the desktop's table.
+
+    Each row: id, registration_number, kind, subject, category, status, applicant (hidden
+    identity masked for roles that do not process appeals), assignee, received_at, due_at,
+    urgent, version, and ``overdue`` (computed). The next window is
+    ``appeal_rows(..., request.next(rows[-1]))``; unregistered items have None for the number
+    and the control date and page like every other row.
+    """
+    require(actor, Perm.APPEAL_VIEW)
+    now = now or utcnow()
+    stmt = _list_statement(actor, request, now)
+    rows = listing.fetch_page(session, stmt, _keyset_request(request), LIST_SORTS)
+    for row in rows:
+        if row["due_at"] == NO_DUE_AT:
+            row["due_at"] = None
+        if row["registration_number"] == NO_NUMBER:
+            row["registration_number"] = None
+        row["overdue"] = is_overdue(row["due_at"], now, row["status"] in CLOSED_APPEAL_STATUSES)
+    return rows
+
+
+def appeal_count(
+    session: Session, actor: Actor, request: ListRequest, *, now: datetime | None = None
+) -> int:
+    """How many rows ``appeal_rows`` has with the same search and filters (window aside)."""
+    require(actor, Perm.APPEAL_VIEW)
+    now = now or utcnow()
+    return listing.count_rows(session, _list_statement(actor, request, now))

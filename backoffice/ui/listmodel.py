@@ -148,8 +148,8 @@ class KeysetTableModel(QAbstractTableModel):
 
     # --- background work ----------------------------------------------------------------------
     def _fetch_window(self) -> None:
-        if self.backend.actor is None:
-            return
+        if self.backend.actor is None or self._fetching:
+            return  # one window at a time: the view may ask again while one is on its way
         generation = self._generation
         request = self.request if not self.rows else self.request.next(self.rows[-1])
         actor = self.backend.actor
@@ -159,6 +159,7 @@ class KeysetTableModel(QAbstractTableModel):
             lambda session: self._fetch(session, actor, request),
             lambda rows: self._window_arrived(generation, request, rows),
             lambda error: self._window_failed(generation, error),
+            owner=self,
         )
 
     def _window_arrived(self, generation: int, request: ListRequest, rows: list[Row]) -> None:
@@ -197,6 +198,7 @@ class KeysetTableModel(QAbstractTableModel):
             lambda session: self._count(session, actor, request),
             arrived,
             lambda error: None,
+            owner=self,
         )
 
     def _set_fetching(self, value: bool) -> None:

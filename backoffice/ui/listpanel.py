@@ -117,6 +117,15 @@ class ListPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The header shows the list's own order before sorting is switched on (switching it on
+        # sorts by the indicator at once, and Qt's default indicator is descending).
+        keys = [column.key for column in self.model.columns]
+        self.table.horizontalHeader().setSortIndicator(
+            keys.index(self.default_sort) if self.default_sort in keys else -1,
+            Qt.SortOrder.DescendingOrder
+            if self.default_descending
+            else Qt.SortOrder.AscendingOrder,
+        )
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)

@@ -40,9 +40,16 @@ class _Job(QRunnable):
         except Exception as error:  # delivered to the screen, which maps it to a message
             if not getattr(error, "code", None):
                 log.warning("background operation failed:\n%s", traceback.format_exc())
-            self.relay.failed.emit(error)
+            self._emit(self.relay.failed, error)
         else:
-            self.relay.done.emit(result)
+            self._emit(self.relay.done, result)
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # the screen that asked was closed meanwhile: nobody is waiting for this
 
 
 def pool() -> QThreadPool:
@@ -54,11 +61,14 @@ def run_in_background(
     op: Callable[[Any], Any],
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
+    *,
+    owner: QObject | None = None,
 ) -> None:
     """Run ``op(session)`` off the GUI thread; call ``on_done(result)`` or ``on_error(error)``
-    back on the GUI thread."""
-    relay = _Relay()
-    _pending.add(relay)
+    back on the GUI thread — unless ``owner`` (the widget or model that asked) is gone by then."""
+    relay = _Relay(owner)
+    if owner is None:
+        _pending.add(relay)
 
     def finish() -> None:
         _pending.discard(relay)

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from backoffice.config import LegalTerms
 from backoffice.core import reception
 from backoffice.core.actor import Actor
 from backoffice.core.calendar import KYIV, end_of_day
@@ -36,7 +37,8 @@ ACTIONS = ["register", "assign", "extend", "forward", "answer", "mark_not_consid
 # The lifecycle of DESIGN.md written out independently of the module's own table.
 ALLOWED_FROM = {
     "register": {"received"},
-    "assign": {"registered"},
+    # From assigned or extended it is a reassignment: the status stays.
+    "assign": {"registered", "assigned", "extended"},
     "extend": {"assigned"},
     "forward": {"received", "registered", "assigned"},
     "answer": {"assigned", "extended"},
@@ -60,6 +62,7 @@ class Desk:
         self.me = people.actor(self.resident, "web")
         self.officer_user = people.staff(Role.RECEPTION, full_name="Олена Прийомна")
         self.officer = people.actor(self.officer_user)
+        self.colleague_user = people.staff(Role.RECEPTION, full_name="Петро Колега")
 
     def actor_of(self, kind: str) -> Actor:
         if kind == "owner":
@@ -106,7 +109,7 @@ class Desk:
         if action == "register":
             return reception.register(s, actor, appeal.id, **kw)
         if action == "assign":
-            return reception.assign(s, actor, appeal.id, self.officer_user.id, **kw)
+            return reception.assign(s, actor, appeal.id, self.colleague_user.id, **kw)
         if action == "extend":
             limit = reception.extension_limit(appeal)
             return reception.extend(s, actor, appeal.id, limit, "Потрібен запит до архіву", **kw)
@@ -200,6 +203,8 @@ def test_transition_exists_only_from_its_statuses(desk, action, status):
 def test_available_actions_follow_the_lifecycle(desk, status):
     appeal = desk.at(status)
     expected = [a for a in ACTIONS if status in ALLOWED_FROM[a]]
+    if status != "registered" and "assign" in expected:
+        expected[expected.index("assign")] = "reassign"
     got = reception.available_actions(desk.session, desk.officer, appeal, now=NOW)
     assert sorted(got) == sorted(expected)
 
@@ -801,3 +806,296 @@ def test_refused_change_leaves_no_trace(desk):
     assert len(stored.all()) == events
     assert len(notifications_of(desk.session, desk.resident.id)) == told
     assert audit_actions(desk.session, appeal.id)[-1] == "appeal.assign"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reassignment
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", ["assigned", "extended"])
+def test_reassign_changes_the_assignee_and_keeps_status_and_term(desk, status):
+    appeal = desk.at(status)
+    due_at, told_resident = appeal.due_at, len(notifications_of(desk.session, desk.resident.id))
+    assert "reassign" in reception.available_actions(desk.session, desk.officer, appeal, now=NOW)
+    assert "assign" not in reception.available_actions(desk.session, desk.officer, appeal, now=NOW)
+
+    reception.assign(desk.session, desk.officer, appeal.id, desk.colleague_user.id, now=NOW)
+
+    assert (appeal.status, appeal.assignee_id, appeal.due_at) == (
+        status,
+        desk.colleague_user.id,
+        due_at,
+    )
+    assert appeal.events[-1].action == "reassign"
+    assert appeal.events[-1].status == status
+    assert "Петро Колега" in appeal.events[-1].comment
+    entry = desk.session.scalars(
+        select(ActivityEntry).where(ActivityEntry.action == "appeal.reassign")
+    ).one()
+    assert entry.changes["assignee_id"] == [desk.officer_user.id, desk.colleague_user.id]
+    assert "status" not in entry.changes
+    assert "Вам доручено" in notifications_of(desk.session, desk.colleague_user.id)[-1]
+    assert "передано іншому виконавцю" in notifications_of(desk.session, desk.officer_user.id)[-1]
+    # Who works on it inside the office is not the applicant's news.
+    assert len(notifications_of(desk.session, desk.resident.id)) == told_resident
+
+
+def test_reassign_to_the_same_officer_is_refused_without_trace(desk):
+    appeal = desk.at("assigned")
+    events, version = len(appeal.events), appeal.version
+    with pytest.raises(InvalidInput) as caught:
+        reception.assign(desk.session, desk.officer, appeal.id, desk.officer_user.id, now=NOW)
+    assert set(caught.value.fields) == {"assignee_id"}
+    assert (len(appeal.events), appeal.version) == (events, version)
+    assert "appeal.reassign" not in audit_actions(desk.session, appeal.id)
+
+
+@pytest.mark.parametrize("who", [k for k in ACTOR_KINDS if k != Role.RECEPTION])
+def test_reassign_only_for_reception(desk, who):
+    appeal = desk.at("assigned")
+    with pytest.raises(NotAllowed):
+        reception.assign(
+            desk.session, desk.actor_of(who), appeal.id, desk.colleague_user.id, now=NOW
+        )
+    assert appeal.assignee_id == desk.officer_user.id
+
+
+def test_reassign_names_a_bad_assignee_and_checks_the_version(desk, people):
+    appeal = desk.at("extended")
+    clerk = people.staff(Role.CLERK)
+    with pytest.raises(InvalidInput) as caught:
+        reception.assign(desk.session, desk.officer, appeal.id, clerk.id, now=NOW)
+    assert set(caught.value.fields) == {"assignee_id"}
+    with pytest.raises(Conflict):
+        reception.assign(
+            desk.session,
+            desk.officer,
+            appeal.id,
+            desk.colleague_user.id,
+            expected_version=appeal.version - 1,
+            now=NOW,
+        )
+    assert appeal.assignee_id == desk.officer_user.id
+
+
+# ---------------------------------------------------------------------------------------------
+# Forwarding terms by kind
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "deadline"),
+    [
+        # Wednesday 5 March + 5 calendar days = Monday 10 March.
+        ("appeal", date(2025, 3, 10)),
+        ("message", date(2025, 3, 10)),
+        # Wednesday 5 March + 5 working days = Wednesday 12 March.
+        ("info_request", date(2025, 3, 12)),
+    ],
+)
+def test_forward_deadline_is_counted_by_the_kind_s_law(desk, kind, deadline):
+    appeal = desk.submit(kind, kyiv(2025, 3, 5, 10))
+    assert reception.forward_deadline(appeal) == end_of_day(deadline)
+
+
+def test_info_request_forward_term_comes_from_legal_terms(desk):
+    appeal = desk.submit("info_request", kyiv(2025, 3, 5, 10))
+    terms = LegalTerms(info_request_forward_working_days=2)
+    assert reception.forward_deadline(appeal, terms) == end_of_day(date(2025, 3, 7))
+
+
+@pytest.mark.parametrize(
+    ("kind", "late", "term_words"),
+    [("appeal", True, "5 днів"), ("info_request", False, None)],
+)
+def test_info_request_forwarded_on_the_fourth_working_day_is_not_late(desk, kind, late, term_words):
+    appeal = desk.submit(kind, kyiv(2025, 3, 5, 10))
+    reception.forward(
+        desk.session,
+        desk.officer,
+        appeal.id,
+        "Держархів",
+        "Інформація не в нас",
+        now=kyiv(2025, 3, 11, 12),  # Tuesday: 4th working day, 6th calendar day
+    )
+    comment = appeal.events[-1].comment
+    assert ("із запізненням" in comment) is late
+    if term_words:
+        assert f"строк {term_words} від надходження минув 10.03.2025" in comment
+
+
+def test_info_request_forwarded_late_names_working_days(desk):
+    appeal = desk.submit("info_request", kyiv(2025, 3, 5, 10))
+    reception.forward(
+        desk.session, desk.officer, appeal.id, "Держархів", "Не в нас", now=kyiv(2025, 3, 13, 9)
+    )
+    assert "строк 5 робочих днів від надходження минув 12.03.2025" in appeal.events[-1].comment
+
+
+# ---------------------------------------------------------------------------------------------
+# Files to download
+# ---------------------------------------------------------------------------------------------
+
+
+def test_applicant_and_staff_download_an_appeal_s_files(desk, people):
+    appeal = desk.submit(attachments=[TXT])
+    reception.register(desk.session, desk.officer, appeal.id, now=NOW)
+    reception.assign(desk.session, desk.officer, appeal.id, desk.officer_user.id, now=NOW)
+    reception.answer(desk.session, desk.officer, appeal.id, "Відповідь", [PDF], now=NOW)
+    by_purpose = {f.purpose: f.file_id for f in appeal.files}
+    manager = people.actor(people.staff(Role.MANAGER))
+    for who in (desk.me, desk.officer, manager):
+        for purpose, content in (("attachment", TXT[1]), ("response", PDF[1])):
+            stored = reception.appeal_file_for(desk.session, who, appeal.id, by_purpose[purpose])
+            assert stored.content == content
+
+
+@pytest.mark.parametrize("who", ["other_resident", Role.CLERK.value, Role.ADMIN.value])
+def test_others_do_not_find_an_appeal_s_files(desk, who):
+    appeal = desk.submit(attachments=[PDF])
+    file_id = appeal.files[0].file_id
+    with pytest.raises(NotFound):
+        reception.appeal_file_for(desk.session, desk.actor_of(who), appeal.id, file_id)
+
+
+def test_a_file_is_found_only_through_its_own_appeal(desk):
+    mine = desk.submit(attachments=[TXT])
+    other = reception.submit(
+        desk.session,
+        desk.actor_of("other_resident"),
+        kind="appeal",
+        subject="Чуже",
+        text="Чуже",
+        attachments=[PDF],
+        now=NOW,
+    )
+    foreign_file = other.files[0].file_id
+    for who in (desk.me, desk.officer):
+        with pytest.raises(NotFound):
+            reception.appeal_file_for(desk.session, who, mine.id, foreign_file)
+    for bad in (987654, "1", None, True):
+        with pytest.raises(NotFound):
+            reception.appeal_file_for(desk.session, desk.officer, mine.id, bad)
+    with pytest.raises(NotFound):
+        reception.appeal_file_for(desk.session, desk.officer, 987654, foreign_file)
+    with pytest.raises(NotAllowed) as caught:
+        reception.appeal_file_for(desk.session, Actor.anonymous(), mine.id, mine.files[0].file_id)
+    assert caught.value.code == "sign_in_required"
+
+
+# ---------------------------------------------------------------------------------------------
+# Paper answers sent by post
+# ---------------------------------------------------------------------------------------------
+
+
+def paper_answered(desk) -> Appeal:
+    appeal = reception.submit(
+        desk.session,
+        desk.officer,
+        kind="appeal",
+        subject="Лист",
+        text="Текст листа",
+        applicant_name="Іван Петренко",
+        applicant_contact="Тернопіль, вул. Руська, 1",
+        now=NOW,
+    )
+    reception.register(desk.session, desk.officer, appeal.id, now=NOW)
+    reception.assign(desk.session, desk.officer, appeal.id, desk.officer_user.id, now=NOW)
+    return reception.answer(desk.session, desk.officer, appeal.id, "Відповідь поштою", now=NOW)
+
+
+def test_paper_answer_is_marked_delivered_once(desk):
+    appeal = paper_answered(desk)
+    assert reception.available_actions(desk.session, desk.officer, appeal, now=NOW) == [
+        "mark_delivered"
+    ]
+    posted = NOW + timedelta(days=1)
+    version = appeal.version
+    reception.mark_delivered(
+        desk.session, desk.officer, appeal.id, expected_version=version, now=posted
+    )
+    assert (appeal.delivered_at, appeal.status, appeal.closed_at) == (posted, "answered", NOW)
+    assert appeal.version == version + 1
+    assert appeal.events[-1].action == "mark_delivered"
+    assert appeal.events[-1].actor_id == desk.officer_user.id
+    entry = desk.session.scalars(
+        select(ActivityEntry).where(ActivityEntry.action == "appeal.mark_delivered")
+    ).one()
+    assert entry.entity_id == appeal.id
+    assert entry.changes["delivered_at"][0] is None
+    assert reception.available_actions(desk.session, desk.officer, appeal, now=posted) == []
+
+    with pytest.raises(InvalidTransition) as caught:
+        reception.mark_delivered(desk.session, desk.officer, appeal.id, now=posted)
+    assert caught.value.code == "already_delivered"
+    assert "04.03.2025" in caught.value.message
+
+
+def test_answer_in_the_account_is_already_delivered(desk):
+    appeal = desk.at("answered")
+    assert "mark_delivered" not in reception.available_actions(
+        desk.session, desk.officer, appeal, now=NOW
+    )
+    with pytest.raises(InvalidTransition) as caught:
+        reception.mark_delivered(desk.session, desk.officer, appeal.id, now=NOW)
+    assert caught.value.code == "already_delivered"
+
+
+@pytest.mark.parametrize("status", ["received", "registered", "assigned", "forwarded"])
+def test_only_an_answer_can_be_delivered(desk, status):
+    appeal = desk.at(status)
+    with pytest.raises(InvalidTransition) as caught:
+        reception.mark_delivered(desk.session, desk.officer, appeal.id, now=NOW)
+    assert caught.value.code == "not_answered"
+    assert appeal.delivered_at is None
+
+
+@pytest.mark.parametrize("who", [k for k in ACTOR_KINDS if k != Role.RECEPTION])
+def test_mark_delivered_only_for_reception(desk, who):
+    appeal = paper_answered(desk)
+    with pytest.raises(NotAllowed):
+        reception.mark_delivered(desk.session, desk.actor_of(who), appeal.id, now=NOW)
+    assert appeal.delivered_at is None
+    assert reception.available_actions(desk.session, desk.actor_of(who), appeal, now=NOW) == []
+
+
+def test_mark_delivered_checks_the_version(desk):
+    appeal = paper_answered(desk)
+    with pytest.raises(Conflict) as caught:
+        reception.mark_delivered(
+            desk.session, desk.officer, appeal.id, expected_version=appeal.version - 1, now=NOW
+        )
+    assert caught.value.changed_by == "Олена Прийомна"
+    with pytest.raises(InvalidInput) as bad:
+        reception.mark_delivered(
+            desk.session, desk.officer, appeal.id, expected_version="x", now=NOW
+        )
+    assert set(bad.value.fields) == {"version"}
+    assert appeal.delivered_at is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Counts for the desktop's filters
+# ---------------------------------------------------------------------------------------------
+
+
+def test_count_by_status_has_every_status(desk, people):
+    for status in ("received", "received", "registered", "assigned", "answered", "forwarded"):
+        desk.at(status)
+    manager = people.actor(people.staff(Role.MANAGER))
+    expected = dict.fromkeys(STATUSES, 0) | {
+        "received": 2,
+        "registered": 1,
+        "assigned": 1,
+        "answered": 1,
+        "forwarded": 1,
+    }
+    assert reception.count_by_status(desk.session, manager) == expected
+    assert reception.count_by_status(desk.session, desk.officer) == expected
+
+
+@pytest.mark.parametrize("who", ["owner", Role.CLERK.value, Role.ADMIN.value, "anonymous"])
+def test_count_by_status_needs_appeal_view(desk, who):
+    with pytest.raises(NotAllowed):
+        reception.count_by_status(desk.session, desk.actor_of(who))
