@@ -18,8 +18,6 @@ def _announce_new_work(session: Session, _context) -> None:
     bind = session.get_bind()
     if bind.dialect.name != "postgresql":
         return
-    payloads = {
-        f"{AREAS[type(item)]}:{item.id}" for item in session.new if type(item) in AREAS
-    }
+    payloads = {f"{AREAS[type(item)]}:{item.id}" for item in session.new if type(item) in AREAS}
     for payload in sorted(payloads):
         session.execute(select(func.pg_notify(CHANNEL, payload)))

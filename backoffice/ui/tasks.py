@@ -7,6 +7,7 @@ error back on the GUI thread through a queued signal. No widget ever opens a ses
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from collections.abc import Callable
@@ -46,10 +47,9 @@ class _Job(QRunnable):
 
     @staticmethod
     def _emit(signal, value) -> None:
-        try:
+        # RuntimeError: the screen that asked was closed meanwhile; nobody waits for this.
+        with contextlib.suppress(RuntimeError):
             signal.emit(value)
-        except RuntimeError:
-            pass  # the screen that asked was closed meanwhile: nobody is waiting for this
 
 
 def pool() -> QThreadPool:

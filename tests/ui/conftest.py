@@ -7,17 +7,17 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
-from sqlalchemy.orm import Session  # noqa: E402
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QSettings
+from sqlalchemy.orm import Session
 
-from backoffice.core.actor import Actor, Channel  # noqa: E402
-from backoffice.core.passwords import hash_password  # noqa: E402
-from backoffice.models import Role, StaffRole, User  # noqa: E402
-from backoffice.ui.backend import Backend  # noqa: E402
-from backoffice.ui.tasks import wait_for_background  # noqa: E402
+from backoffice.core.actor import Actor, Channel
+from backoffice.core.passwords import hash_password
+from backoffice.models import Role, StaffRole, User
+from backoffice.ui.backend import Backend
+from backoffice.ui.tasks import wait_for_background
 
 PASSWORD = "Службовий-пароль-1"
 
@@ -98,4 +98,3 @@ def signed_in(backend, make_staff):
         return backend
 
     return sign_in
-

@@ -47,14 +47,16 @@ def test_block_from_the_detail_panel(qtbot, signed_in, committed_engine, monkeyp
     assert not panel.actions.buttons["unblock"].isVisibleTo(panel)
     monkeypatch.setattr("backoffice.ui.tabs.users.ask_text", lambda *a, **k: "Спам")
     panel.perform("block")
-    qtbot.waitUntil(lambda: panel.current_user is not None and panel.current_user.blocked,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: panel.current_user is not None and panel.current_user.blocked, timeout=5000
+    )
     with Session(committed_engine) as session:
         user = session.scalar(select(User).where(User.full_name == "Галина Порушниця"))
         assert user.blocked and user.blocked_reason == "Спам"
-        assert session.scalar(
-            select(ActivityEntry).where(ActivityEntry.action == "user.blocked")
-        ) is not None
+        assert (
+            session.scalar(select(ActivityEntry).where(ActivityEntry.action == "user.blocked"))
+            is not None
+        )
 
 
 def test_moderator_sees_no_phone_and_no_block_button(qtbot, signed_in, committed_engine):
