@@ -1,17 +1,14 @@
-"""``backoffice``: the staff application.
-
-Until the desktop window lands (issue 3) it prints the summary of the configured database.
-"""
+"""``backoffice``: the staff desktop application."""
 
 from __future__ import annotations
 
 import sys
 
-from backoffice.cli import main as admin_main
 
+def main() -> int:
+    from backoffice.ui.app import main as desktop_main
 
-def main(argv: list[str] | None = None) -> int:
-    return admin_main(["stats", *(argv if argv is not None else [])])
+    return desktop_main()
 
 
 if __name__ == "__main__":

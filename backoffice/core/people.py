@@ -499,3 +499,22 @@ def user_rows(session: Session, actor: Actor, request: ListRequest) -> list[dict
 
 def user_count(session: Session, actor: Actor, request: ListRequest) -> int:
     return count_rows(session, _user_list_statement(session, actor, request))
+
+
+def available_actions(actor: Actor, user: User) -> list[str]:
+    """What ``actor`` may do with ``user`` in the Users tab."""
+    actions = []
+    if can(actor, Perm.USER_VIEW):
+        actions.append("open_file")
+    if can(actor, Perm.USER_MANAGE) and user.id != actor.user_id:
+        actions.append("unblock" if user.blocked else "block")
+    if can(actor, Perm.USER_ROLES) and user.is_staff:
+        actions.append("roles")
+    return actions
+
+
+def user_for_staff(session: Session, actor: Actor, user_id: int) -> tuple[User, list[str]]:
+    """A person as the Users tab shows them, with the actions on offer."""
+    require(actor, Perm.USER_VIEW)
+    user = get_or_404(session, User, user_id)
+    return user, available_actions(actor, user)

@@ -323,3 +323,18 @@ def test_user_rows_refuse_unknown_filters_and_sorts(session, people):
     with pytest.raises(InvalidInput) as caught:
         accounts.user_rows(session, admin, ListRequest(sort="password_hash"))
     assert "sort" in caught.value.fields
+
+
+def test_available_actions_follow_the_permissions(session, people):
+    admin_user = people.staff(Role.ADMIN)
+    admin = people.actor(admin_user)
+    clerk_user = people.staff(Role.CLERK)
+    resident = people.resident()
+    assert accounts.available_actions(admin, resident) == ["open_file", "block"]
+    assert accounts.available_actions(admin, clerk_user) == ["open_file", "block", "roles"]
+    assert accounts.available_actions(admin, admin_user) == ["open_file", "roles"]
+    assert accounts.available_actions(people.actor(clerk_user), resident) == ["open_file"]
+    resident.blocked = True
+    assert "unblock" in accounts.available_actions(admin, resident)
+    with pytest.raises(NotAllowed):
+        accounts.user_for_staff(session, people.actor(people.resident()), resident.id)
