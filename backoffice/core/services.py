@@ -17,14 +17,16 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import ColumnElement
 
 from backoffice.config import get_settings
 from backoffice.core import audit, calendar, files, forms, listing, numbering, records
-from backoffice.core.actor import Actor
+from backoffice.core.actor import Actor, Channel
 from backoffice.core.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound
 from backoffice.core.lifecycle import Lifecycle
+from backoffice.core.listing import ListRequest
 from backoffice.core.notifications import notify
 from backoffice.core.permissions import RESIDENT_PERMISSIONS, Perm, can, require
 from backoffice.core.validation import REQUIRED, WRONG_TYPE, Checker
@@ -38,6 +40,7 @@ from backoffice.models import (
     Role,
     Service,
     ServiceCategory,
+    StoredFile,
     User,
     utcnow,
 )
@@ -407,6 +410,76 @@ def list_categories(session: Session, actor: Actor) -> list[ServiceCategory]:
             select(ServiceCategory).order_by(ServiceCategory.position, ServiceCategory.title)
         )
     )
+
+
+SERVICE_SORTS = frozenset({"id", "code", "title"})
+SERVICE_FILTERS = frozenset({"category_id", "active"})
+
+
+def _unknown_filters(checker: Checker, filters: Mapping[str, Any], known: frozenset[str]) -> None:
+    for key in sorted(str(k) for k in filters if k not in known):
+        checker.fail(f"filters.{key}", "Невідомий фільтр.")
+
+
+def _flag(checker: Checker, name: str, value: Any) -> bool | None:
+    """A yes/no filter: None (or "") when not set."""
+    if value is None or value == "":
+        return None
+    return checker.boolean(f"filters.{name}", value)
+
+
+def _service_list_statement(actor: Actor, request: ListRequest) -> Select:
+    require(actor, Perm.CATALOG_VIEW)
+    filters = request.filters
+    checker = Checker()
+    _unknown_filters(checker, filters, SERVICE_FILTERS)
+    category_id = checker.integer(
+        "filters.category_id", filters.get("category_id"), required=False, minimum=1
+    )
+    active = _flag(checker, "active", filters.get("active"))
+    checker.done()
+    stmt = select(
+        Service.id.label("id"),
+        Service.code.label("code"),
+        Service.title.label("title"),
+        ServiceCategory.title.label("category"),
+        Service.term_days.label("term_days"),
+        Service.term_counts.label("term_counts"),
+        Service.fee.label("fee"),
+        Service.department.label("department"),
+        Service.active.label("active"),
+        Service.version.label("version"),
+    ).join(ServiceCategory, ServiceCategory.id == Service.category_id)
+    if category_id is not None:
+        stmt = stmt.where(Service.category_id == category_id)
+    if active is not None:
+        stmt = stmt.where(Service.active.is_(active))
+    pattern = listing.search_pattern(request.search)
+    if pattern:
+        stmt = stmt.where(
+            or_(listing.matches(Service.title, pattern), listing.matches(Service.code, pattern))
+        )
+    return stmt
+
+
+def service_rows(session: Session, actor: Actor, request: ListRequest) -> list[dict[str, Any]]:
+    """A window of the catalog for the desktop (keyset-paged, filtered in SQL); fee as text."""
+    rows = listing.fetch_page(
+        session, _service_list_statement(actor, request), request, SERVICE_SORTS
+    )
+    for row in rows:
+        row["fee"] = f"{row['fee']:.2f}"
+    return rows
+
+
+def service_count(session: Session, actor: Actor, request: ListRequest) -> int:
+    return listing.count_rows(session, _service_list_statement(actor, request))
+
+
+def service_detail(session: Session, actor: Actor, service_id: int) -> Service:
+    """One service with everything in it (closed ones included), for the catalog tab."""
+    require(actor, Perm.CATALOG_VIEW)
+    return records.get_or_404(session, Service, service_id)
 
 
 # --- orders: helpers -----------------------------------------------------------------------
@@ -1008,3 +1081,329 @@ def due_soon_orders(
 def is_overdue(order: Order, *, now: datetime | None = None) -> bool:
     """The same rule as ``overdue_orders``, for one order already loaded."""
     return order.status in _CLOCK_RUNNING and calendar.is_overdue(order.due_at, _now(now))
+
+
+def is_due_soon(order: Order, *, now: datetime | None = None) -> bool:
+    """The same rule as ``due_soon_orders``, for one order already loaded."""
+    return order.status in _CLOCK_RUNNING and calendar.is_due_soon(order.due_at, _now(now))
+
+
+# --- orders: the desktop list --------------------------------------------------------------
+
+ORDER_SORTS = frozenset(
+    {"id", "submitted_at", "due_at", "registration_number", "status", "applicant"}
+)
+ORDER_FILTERS = frozenset(
+    {
+        "status",
+        "service_id",
+        "category_id",
+        "assignee_id",
+        "overdue",
+        "due_soon",
+        "submitted_from",
+        "submitted_to",
+        "channel",
+    }
+)
+# A whole registration number ("ЦНАП-2026/000123"): found by the unique index, not by a scan.
+_REGISTRATION_NUMBER = re.compile(r"[^\W\d_]+-\d{4}/\d{6,}")
+
+
+def _statuses(checker: Checker, value: Any) -> list[str]:
+    """One status or a list of them (an empty list: any status)."""
+    if value is None or value == "":
+        return []
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list | tuple | set | frozenset):
+        checker.fail("filters.status", WRONG_TYPE)
+        return []
+    chosen = [checker.choice("filters.status", v, S) for v in values]
+    return [] if "filters.status" in checker.errors else sorted(set(chosen))
+
+
+def _assignee_condition(checker: Checker, actor: Actor, value: Any) -> ColumnElement | None:
+    """``assignee_id``: a person's id, "me" or "none" (nobody assigned yet)."""
+    if value is None or value == "":
+        return None
+    if value == "none":
+        return Order.assignee_id.is_(None)
+    if value == "me":
+        if actor.user_id is None:
+            checker.fail("filters.assignee_id", "Доручення «мені» потребує входу.")
+            return None
+        return Order.assignee_id == actor.user_id
+    assignee_id = checker.integer("filters.assignee_id", value, minimum=1)
+    return None if assignee_id is None else Order.assignee_id == assignee_id
+
+
+def _submitted_between(checker: Checker, filters: Mapping[str, Any]) -> list[ColumnElement]:
+    """Kyiv calendar days, both ends included."""
+    first = checker.date("filters.submitted_from", filters.get("submitted_from"), required=False)
+    last = checker.date("filters.submitted_to", filters.get("submitted_to"), required=False)
+    if first and last and last < first:
+        checker.fail("filters.submitted_to", "Кінець періоду раніше за його початок.")
+        return []
+    conditions = []
+    if first:
+        conditions.append(Order.submitted_at > calendar.end_of_day(first - timedelta(days=1)))
+    if last:
+        conditions.append(Order.submitted_at <= calendar.end_of_day(last))
+    return conditions
+
+
+def _order_search(text: str) -> ColumnElement | None:
+    """A whole registration number by equality; else a part of one, or the applicant's name."""
+    text = (text or "").strip()[:100]
+    if _REGISTRATION_NUMBER.fullmatch(text):
+        return Order.registration_number == text.upper()
+    pattern = listing.search_pattern(text)
+    if pattern is None:
+        return None
+    named = select(User.id).where(listing.matches(User.full_name, pattern)).correlate(None)
+    return or_(listing.matches(Order.registration_number, pattern), Order.applicant_id.in_(named))
+
+
+def _filtered_orders(actor: Actor, request: ListRequest, now: datetime) -> Select:
+    """The ids of the orders the request asks for: filters and search, no display joins."""
+    require(actor, Perm.ORDER_VIEW)
+    filters = request.filters
+    checker = Checker()
+    _unknown_filters(checker, filters, ORDER_FILTERS)
+    statuses = _statuses(checker, filters.get("status"))
+    service_id = checker.integer(
+        "filters.service_id", filters.get("service_id"), required=False, minimum=1
+    )
+    category_id = checker.integer(
+        "filters.category_id", filters.get("category_id"), required=False, minimum=1
+    )
+    assignee = _assignee_condition(checker, actor, filters.get("assignee_id"))
+    overdue = _flag(checker, "overdue", filters.get("overdue"))
+    due_soon = _flag(checker, "due_soon", filters.get("due_soon"))
+    submitted = _submitted_between(checker, filters)
+    channel = checker.choice("filters.channel", filters.get("channel"), Channel, required=False)
+    checker.done()
+
+    stmt = select(Order.id.label("id"))
+    if statuses:
+        stmt = stmt.where(Order.status.in_(statuses))
+    if service_id is not None:
+        stmt = stmt.where(Order.service_id == service_id)
+    if category_id is not None:
+        in_category = select(Service.id).where(Service.category_id == category_id)
+        stmt = stmt.where(Order.service_id.in_(in_category.correlate(None)))
+    if assignee is not None:
+        stmt = stmt.where(assignee)
+    # Ticked: only those; unticked: no filter (the same rules as overdue_orders/due_soon_orders).
+    if overdue:
+        stmt = stmt.where(Order.status.in_(_CLOCK_RUNNING), Order.due_at < now)
+    if due_soon:
+        horizon = now + timedelta(days=get_settings().terms.due_soon_days)
+        stmt = stmt.where(
+            Order.status.in_(_CLOCK_RUNNING), Order.due_at >= now, Order.due_at <= horizon
+        )
+    if submitted:
+        stmt = stmt.where(*submitted)
+    if channel:
+        stmt = stmt.where(Order.channel == channel)
+    found = _order_search(request.search)
+    if found is not None:
+        stmt = stmt.where(found)
+    return stmt
+
+
+def _order_list_statement(actor: Actor, request: ListRequest, now: datetime) -> Select:
+    """``_filtered_orders`` with the columns the table shows; "applicant" is users.full_name."""
+    assignee = aliased(User, name="assignee_user")
+    stmt = (
+        _filtered_orders(actor, request, now)
+        .with_only_columns(
+            Order.id.label("id"),
+            Order.registration_number.label("registration_number"),
+            Service.title.label("service"),
+            Order.service_id.label("service_id"),
+            User.full_name.label("applicant"),
+            Order.applicant_id.label("applicant_id"),
+            Order.status.label("status"),
+            assignee.full_name.label("assignee"),
+            Order.assignee_id.label("assignee_id"),
+            Order.submitted_at.label("submitted_at"),
+            Order.due_at.label("due_at"),
+            Order.closed_at.label("closed_at"),
+            Order.channel.label("channel"),
+            Order.version.label("version"),
+            maintain_column_froms=False,
+        )
+        .select_from(Order)
+        .join(Service, Service.id == Order.service_id)
+        .join(User, User.id == Order.applicant_id)
+        .outerjoin(assignee, assignee.id == Order.assignee_id)
+    )
+    if request.sort == "applicant" and request.after is not None:
+        # The keyset condition spans two tables; its first half alone lets the names index
+        # start at the last name shown instead of at the beginning.
+        name = request.after[0]
+        stmt = stmt.where(User.full_name <= name if request.descending else User.full_name >= name)
+    return stmt
+
+
+def order_rows(
+    session: Session, actor: Actor, request: ListRequest, *, now: datetime | None = None
+) -> list[dict[str, Any]]:
+    """A window of the orders list for the desktop (keyset-paged, filtered in SQL), each row
+    with ``is_overdue`` and ``is_due_soon`` by the rules of ``overdue_orders``/``due_soon_orders``.
+    """
+    now = _now(now)
+    rows = listing.fetch_page(
+        session, _order_list_statement(actor, request, now), request, ORDER_SORTS
+    )
+    soon = timedelta(days=get_settings().terms.due_soon_days)
+    for row in rows:
+        running = row["status"] in _CLOCK_RUNNING
+        row["is_overdue"] = running and row["due_at"] < now
+        row["is_due_soon"] = running and now <= row["due_at"] <= now + soon
+    return rows
+
+
+def order_count(
+    session: Session, actor: Actor, request: ListRequest, *, now: datetime | None = None
+) -> int:
+    return listing.count_rows(session, _filtered_orders(actor, request, _now(now)))
+
+
+# --- orders: the desktop detail panel ------------------------------------------------------
+
+PERSONAL_MASK = "••••••••••"
+# Answers that are personal data (DESIGN: tax number, phone): masked for roles without
+# Perm.USER_VIEW_PERSONAL.
+_PERSONAL_ANSWER_TYPES = frozenset({"tax_number", "phone"})
+
+
+def _answers_in_form_order(
+    schema: list[dict[str, Any]], answers: Mapping[str, Any], personal: bool
+) -> list[dict[str, Any]]:
+    """(name, label, type, value) in the order of the form; answers to fields since removed
+    from the form follow under their names. File fields are answered by the attachments."""
+    shown: list[dict[str, Any]] = []
+    known = set()
+    for field in schema:
+        known.add(field["name"])
+        if field["type"] == "file" or field["name"] not in answers:
+            continue
+        value = answers[field["name"]]
+        if field["type"] in _PERSONAL_ANSWER_TYPES and not personal and value:
+            value = PERSONAL_MASK
+        shown.append(
+            {"name": field["name"], "label": field["label"], "type": field["type"], "value": value}
+        )
+    for name in sorted(set(answers) - known):
+        # Its type is no longer known: shown only to those who may see personal data.
+        value = answers[name] if personal else PERSONAL_MASK
+        shown.append({"name": name, "label": name, "type": None, "value": value})
+    return shown
+
+
+def order_detail(
+    session: Session, actor: Actor, order_id: int, *, now: datetime | None = None
+) -> dict[str, Any]:
+    """Everything the desktop's detail panel shows about one order.
+
+    The applicant's phone, email and tax number (and tax numbers among the answers) only for
+    roles that may see personal data, and to the applicant themselves.
+    """
+    order = get_order_for(session, actor, order_id)
+    now = _now(now)
+    personal = can(actor, Perm.USER_VIEW_PERSONAL) or _is_applicant(actor, order)
+    service = order.service
+    applicant = order.applicant
+    labels = {field["name"]: field["label"] for field in service.form_schema}
+    attachments = session.execute(
+        select(
+            StoredFile.id,
+            StoredFile.name,
+            StoredFile.size,
+            StoredFile.media_type,
+            OrderAttachment.field,
+        )
+        .join(OrderAttachment, OrderAttachment.file_id == StoredFile.id)
+        .where(OrderAttachment.order_id == order.id)
+        .order_by(OrderAttachment.id)
+    ).all()
+    result = None
+    if order.result_file_id is not None:
+        stored = session.get(StoredFile, order.result_file_id)
+        result = {"id": stored.id, "name": stored.name, "size": stored.size}
+    timeline = session.execute(
+        select(OrderEvent, User.full_name)
+        .outerjoin(User, User.id == OrderEvent.actor_id)
+        .where(OrderEvent.order_id == order.id)
+        .order_by(OrderEvent.id)
+    ).all()
+    return {
+        "id": order.id,
+        "registration_number": order.registration_number,
+        "status": order.status,
+        "channel": order.channel,
+        "version": order.version,
+        "submitted_at": order.submitted_at,
+        "due_at": order.due_at,
+        "closed_at": order.closed_at,
+        "service_id": service.id,
+        "service": service.title,
+        "form_schema": service.form_schema,
+        "answers": _answers_in_form_order(service.form_schema, order.answers, personal),
+        "applicant_id": applicant.id,
+        "applicant": applicant.full_name,
+        "applicant_phone": applicant.phone if personal else None,
+        "applicant_email": applicant.email if personal else None,
+        "applicant_tax_number": applicant.tax_number if personal else None,
+        "assignee_id": order.assignee_id,
+        "assignee": order.assignee.full_name if order.assignee else None,
+        "info_question": order.info_question,
+        "info_requested_at": order.info_requested_at,
+        "info_answer": order.info_answer,
+        "result_note": order.result_note,
+        "rejection_reason": order.rejection_reason,
+        "attachments": [
+            {
+                "file_id": file_id,
+                "name": name,
+                "size": size,
+                "media_type": media_type,
+                "field": field,
+                "field_label": labels.get(field, field) if field else None,
+            }
+            for file_id, name, size, media_type, field in attachments
+        ],
+        "result_file": result,
+        "timeline": [
+            {
+                "action": event.action,
+                "status": event.status,
+                "comment": event.comment,
+                "actor_id": event.actor_id,
+                "actor": actor_name,
+                "at": event.at,
+            }
+            for event, actor_name in timeline
+        ],
+        "available_actions": available_actions(session, actor, order),
+        "is_overdue": is_overdue(order, now=now),
+        "is_due_soon": is_due_soon(order, now=now),
+    }
+
+
+def order_file_for(session: Session, actor: Actor, order_id: int, file_id: int) -> StoredFile:
+    """A file of an order (an attachment, the result or the application) for whoever may see the
+    order: staff any order's, a resident their own; a file of another order is NotFound."""
+    order = get_order_for(session, actor, order_id)
+    if not isinstance(file_id, int) or isinstance(file_id, bool):
+        raise NotFound()
+    attached = session.scalar(
+        select(OrderAttachment.id)
+        .where(OrderAttachment.order_id == order.id, OrderAttachment.file_id == file_id)
+        .limit(1)
+    )
+    if attached is None and file_id not in (order.result_file_id, order.application_file_id):
+        raise NotFound()
+    return files.get(session, file_id)

@@ -892,6 +892,193 @@ def test_update_service_with_a_stale_version_names_who_changed_it(world, people)
     assert caught.value.changed_by == "Друга Адміністраторка"
 
 
+# --- the desktop's detail panel and files ------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def _detailed_order(world: World) -> Order:
+    """An order with answers, two attachments, a request for information and a result."""
+    world.applicant_user.tax_number = TAX_NUMBER
+    world.applicant_user.phone = "+380671234567"
+    order = services.submit_order(
+        world.session,
+        world.applicant,
+        world.service.id,
+        {"copies": "2", **ANSWERS},
+        [("scan", "passport.png", PNG), ("", "extra.txt", "довідка".encode())],
+        now=FRIDAY,
+    )
+    for action in ("accept", "start", "request_info", "provide_info", "mark_ready"):
+        actor = world.applicant if action == "provide_info" else world.clerk
+        perform(world, actor, order, action)
+    return order
+
+
+def test_order_detail_for_a_clerk_shows_everything(world):
+    order = _detailed_order(world)
+    detail = services.order_detail(world.session, world.clerk, order.id, now=FRIDAY)
+    assert detail["id"] == order.id
+    assert detail["registration_number"] == order.registration_number
+    assert detail["service"] == "Оформлення паспорта громадянина України"
+    assert detail["form_schema"] == world.service.form_schema
+    # Answers in the order of the form, with its labels; the file field is answered by a file.
+    assert [(a["name"], a["label"], a["value"]) for a in detail["answers"]] == [
+        ("full_name", "ПІБ", "Іваненко Іван"),
+        ("tax_number", "РНОКПП", TAX_NUMBER),
+        ("copies", "Примірників", 2),
+    ]
+    assert detail["applicant"] == "Іван Заявник"
+    assert detail["applicant_id"] == world.applicant_user.id
+    assert detail["applicant_phone"] == "+380671234567"
+    assert detail["applicant_email"] == world.applicant_user.email
+    assert detail["applicant_tax_number"] == TAX_NUMBER
+    assert detail["assignee"] == "Оксана Клерк"
+    attachments = sorted(detail["attachments"], key=lambda a: a["field"])
+    assert [(a["name"], a["field"], a["field_label"]) for a in attachments] == [
+        ("extra.txt", "", None),
+        ("passport.png", "scan", "Скан паспорта"),
+    ]
+    assert attachments[1]["media_type"] == "image/png"
+    assert attachments[1]["size"] == len(PNG)
+    assert detail["result_file"]["id"] == order.result_file_id
+    assert detail["result_file"]["name"] == "result.pdf"
+    assert [(e["action"], e["status"], e["actor"]) for e in detail["timeline"]] == [
+        ("submit", "submitted", "Іван Заявник"),
+        ("accept", "accepted", "Оксана Клерк"),
+        ("start", "in_progress", "Оксана Клерк"),
+        ("request_info", "needs_info", "Оксана Клерк"),
+        ("provide_info", "in_progress", "Іван Заявник"),
+        ("mark_ready", "ready", "Оксана Клерк"),
+    ]
+    assert detail["timeline"][3]["comment"] == "Додайте довідку."
+    assert detail["timeline"][0]["at"] == FRIDAY
+    assert detail["info_answer"] == "Довідку додано."
+    assert detail["available_actions"] == ["complete", "assign"]
+    assert detail["status"] == "ready"
+    assert detail["version"] == order.version
+
+
+def test_order_detail_hides_personal_data_from_a_manager(world, people):
+    order = _detailed_order(world)
+    manager = people.actor(people.staff(Role.MANAGER))
+    detail = services.order_detail(world.session, manager, order.id, now=FRIDAY)
+    assert detail["applicant"] == "Іван Заявник"
+    assert detail["applicant_phone"] is None
+    assert detail["applicant_email"] is None
+    assert detail["applicant_tax_number"] is None
+    answers = {a["name"]: a["value"] for a in detail["answers"]}
+    assert answers == {"full_name": "Іваненко Іван", "tax_number": "••••••••••", "copies": 2}
+    assert TAX_NUMBER not in repr(detail)
+    assert detail["available_actions"] == []
+
+
+def test_order_detail_masks_phone_answers_too(world, people):
+    schema = [{"name": "contact", "label": "Телефон для зв'язку", "type": "phone"}]
+    services.update_service(world.session, world.admin, world.service.id, {"form_schema": schema})
+    order = services.submit_order(
+        world.session, world.applicant, world.service.id, {"contact": "067 123 45 67"}
+    )
+    manager = people.actor(people.staff(Role.MANAGER))
+    (shown,) = services.order_detail(world.session, manager, order.id)["answers"]
+    assert shown["value"] == "••••••••••"
+    (shown,) = services.order_detail(world.session, world.clerk, order.id)["answers"]
+    assert shown["value"] == "+380671234567"
+
+
+def test_order_detail_masks_answers_to_fields_no_longer_in_the_form(world, people):
+    order = world.submit()
+    order.answers = {**order.answers, "old_field": "0987654321"}
+    world.session.flush()
+    manager = people.actor(people.staff(Role.MANAGER))
+    shown = services.order_detail(world.session, manager, order.id)["answers"]
+    assert shown[-1] == {
+        "name": "old_field",
+        "label": "old_field",
+        "type": None,
+        "value": "••••••••••",
+    }
+    shown = services.order_detail(world.session, world.clerk, order.id)["answers"]
+    assert shown[-1]["value"] == "0987654321"
+
+
+def test_order_detail_overdue_and_due_soon(world):
+    order = world.submit(FRIDAY)  # due 20 January
+    jan_18 = datetime(2025, 1, 18, 9, 0, tzinfo=UTC)
+    jan_21 = datetime(2025, 1, 21, 9, 0, tzinfo=UTC)
+    detail = services.order_detail(world.session, world.clerk, order.id, now=jan_18)
+    assert (detail["is_overdue"], detail["is_due_soon"]) == (False, True)
+    detail = services.order_detail(world.session, world.clerk, order.id, now=jan_21)
+    assert (detail["is_overdue"], detail["is_due_soon"]) == (True, False)
+    detail = services.order_detail(world.session, world.clerk, order.id, now=FRIDAY)
+    assert (detail["is_overdue"], detail["is_due_soon"]) == (False, False)
+
+
+def test_order_detail_only_for_those_who_may_see_the_order(world, people):
+    order = world.submit()
+    mine = services.order_detail(world.session, world.applicant, order.id)
+    assert mine["available_actions"] == ["cancel"]
+    with pytest.raises(NotFound):
+        services.order_detail(world.session, world.other, order.id)
+    with pytest.raises(NotFound):
+        services.order_detail(world.session, people.actor(people.staff(Role.MODERATOR)), order.id)
+    with pytest.raises(NotFound):
+        services.order_detail(world.session, world.clerk, 10**9)
+    with pytest.raises(NotAllowed):
+        services.order_detail(world.session, Actor.anonymous("127.0.0.1"), order.id)
+
+
+def test_order_file_for_the_applicant_and_staff(world, people):
+    order = _detailed_order(world)
+    scan = next(a for a in order.attachments if a.field == "scan")
+    manager = people.actor(people.staff(Role.MANAGER))
+    for actor in (world.applicant, world.clerk, manager):
+        stored = services.order_file_for(world.session, actor, order.id, scan.file_id)
+        assert stored.content == PNG
+        result = services.order_file_for(world.session, actor, order.id, order.result_file_id)
+        assert result.content == PDF
+
+
+@pytest.mark.parametrize("kind", ["other_resident", Role.MODERATOR.value, Role.ADMIN.value])
+def test_order_file_for_others_is_not_found(world, kind):
+    order = _detailed_order(world)
+    scan = next(a for a in order.attachments if a.field == "scan")
+    with pytest.raises(NotFound):
+        services.order_file_for(world.session, actor_of(world, kind), order.id, scan.file_id)
+
+
+def test_order_file_for_a_visitor_asks_to_sign_in(world):
+    order = _detailed_order(world)
+    with pytest.raises(NotAllowed):
+        services.order_file_for(
+            world.session, Actor.anonymous("127.0.0.1"), order.id, order.result_file_id
+        )
+
+
+def test_order_file_must_belong_to_that_order(world):
+    first = _detailed_order(world)
+    second = services.submit_order(
+        world.session,
+        world.applicant,
+        world.service.id,
+        ANSWERS,
+        [("scan", "other.txt", "інший скан".encode())],
+    )
+    other_scan = second.attachments[0].file_id
+    # The applicant's own file, and the clerk sees every order, but not through the wrong one.
+    for actor in (world.applicant, world.clerk):
+        with pytest.raises(NotFound):
+            services.order_file_for(world.session, actor, first.id, other_scan)
+        with pytest.raises(NotFound):
+            services.order_file_for(world.session, actor, second.id, first.result_file_id)
+        for bad in (10**9, "1", None, True):
+            with pytest.raises(NotFound):
+                services.order_file_for(world.session, actor, first.id, bad)
+    assert services.order_file_for(world.session, world.clerk, second.id, other_scan).id == (
+        other_scan
+    )
+
+
 # --- helpers ---------------------------------------------------------------------------------
 
 
