@@ -18,7 +18,7 @@ def url(committed_engine):
 def test_init_is_idempotent(url, capsys):
     assert main(["--database-url", url, "init"]) == 0
     assert main(["--database-url", url, "init"]) == 0
-    assert "revision 0002" in capsys.readouterr().out
+    assert "revision 0003" in capsys.readouterr().out
 
 
 def test_create_staff_then_sign_in(url, committed_engine, capsys):

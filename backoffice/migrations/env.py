@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from backoffice.migrations.rules import include_object
 from backoffice.models import Base
 
 target_metadata = Base.metadata
@@ -21,6 +22,7 @@ def run_migrations() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -112,6 +112,7 @@ class Order(IdMixin, TimestampMixin, VersionedMixin, Base):
         Index("ix_orders_status_submitted_at_id", "status", "submitted_at", "id"),
         Index("ix_orders_submitted_at_id", "submitted_at", "id"),
         Index("ix_orders_due_at_id", "due_at", "id"),
+        Index("ix_orders_status_id", "status", "id"),
     )
 
     registration_number: Mapped[str] = mapped_column(String(30), nullable=False)

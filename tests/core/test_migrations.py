@@ -5,12 +5,15 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from backoffice.migrations import current_revision
+from backoffice.migrations.rules import include_object
 from backoffice.models import Base
 
 
 def test_migrations_and_models_agree(engine):
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
 
@@ -38,3 +41,11 @@ def test_every_foreign_key_is_indexed(engine):
             if tuple(fk["constrained_columns"][:1]) not in leading:
                 missing.append(f"{table}.{fk['constrained_columns'][0]}")
     assert missing == []
+
+
+def test_postgresql_has_trigram_search_indexes(engine):
+    names = {i["name"] for i in inspect(engine).get_indexes("users")}
+    if engine.dialect.name == "postgresql":
+        assert "ix_users_full_name_trgm" in names
+    else:
+        assert not any(n.endswith("_trgm") for n in names)

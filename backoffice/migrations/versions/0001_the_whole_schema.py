@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-04 19:57:32.880518
+Create Date: 2026-12-04 20:11:50.450205
 """
 
 from __future__ import annotations
@@ -731,6 +731,7 @@ def upgrade() -> None:
             batch_op.f("ix_orders_result_file_id"), ["result_file_id"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_orders_service_id"), ["service_id"], unique=False)
+        batch_op.create_index("ix_orders_status_id", ["status", "id"], unique=False)
         batch_op.create_index(
             "ix_orders_status_submitted_at_id", ["status", "submitted_at", "id"], unique=False
         )
@@ -958,6 +959,7 @@ def downgrade() -> None:
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.drop_index("ix_orders_submitted_at_id")
         batch_op.drop_index("ix_orders_status_submitted_at_id")
+        batch_op.drop_index("ix_orders_status_id")
         batch_op.drop_index(batch_op.f("ix_orders_service_id"))
         batch_op.drop_index(batch_op.f("ix_orders_result_file_id"))
         batch_op.drop_index("ix_orders_due_at_id")
