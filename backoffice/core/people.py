@@ -62,19 +62,22 @@ def register_resident(
     *,
     email,
     full_name,
-    password,
+    password=None,
     phone=None,
     tax_number=None,
     address=None,
     consent=False,
 ) -> User:
-    """A resident registers on the portal (or a clerk registers one at the desk)."""
-    if actor.signed_in and not can(actor, Perm.ORDER_REGISTER_AT_DESK):
+    """A resident registers on the portal, or a clerk registers one at the desk. At the desk the
+    password may be left out: the resident sets one later by the password-reset link."""
+    at_desk = actor.signed_in and can(actor, Perm.ORDER_REGISTER_AT_DESK)
+    if actor.signed_in and not at_desk:
         raise NotAllowed("Ви вже увійшли до кабінету.", code="already_signed_in")
     c = Checker()
     email = c.email("email", email)
     full_name = c.text("full_name", full_name, max_length=200, min_length=3)
-    password = _check_password(c, "password", password)
+    if not (at_desk and password in (None, "")):
+        password = _check_password(c, "password", password)
     phone = c.phone("phone", phone, required=False)
     tax_number = c.tax_number("tax_number", tax_number)
     address = c.text("address", address, required=False, max_length=300)
@@ -86,7 +89,7 @@ def register_resident(
     user = User(
         email=email,
         full_name=full_name,
-        password_hash=passwords.hash_password(password),
+        password_hash=passwords.hash_password(password) if password else None,
         phone=phone,
         tax_number=tax_number,
         address=address,

@@ -338,3 +338,19 @@ def test_available_actions_follow_the_permissions(session, people):
     assert "unblock" in accounts.available_actions(admin, resident)
     with pytest.raises(NotAllowed):
         accounts.user_for_staff(session, people.actor(people.resident()), resident.id)
+
+
+def test_a_clerk_registers_a_walk_in_resident_without_a_password(session, people):
+    clerk = people.actor(people.staff(Role.CLERK))
+    user = accounts.register_resident(
+        session, clerk, email="walkin@example.com", full_name="Петро Прийомний", consent=True
+    )
+    assert user.password_hash is None
+    assert not accounts.authenticate(session, "walkin@example.com", "", channel="web").ok
+    with pytest.raises(InvalidInput) as caught:
+        accounts.register_resident(session, VISITOR, **{**GOOD, "password": None})
+    assert "password" in caught.value.fields
+    with pytest.raises(NotAllowed):
+        accounts.register_resident(
+            session, people.actor(people.resident()), **{**GOOD, "email": "x@example.com"}
+        )
