@@ -1,0 +1,442 @@
+"""Service orders: the ЦНАП clerk's worklist, the order card with its timeline, and every move of
+the order's lifecycle that core allows; walk-in residents are registered at the desk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backoffice.core import services
+from backoffice.core.calendar import is_due_soon
+from backoffice.core.files import MAX_FILE_BYTES
+from backoffice.models import utcnow
+from backoffice.models.services import CLOSED_ORDER_STATUSES, OrderStatus
+from backoffice.ui.files import open_bytes, read_file
+from backoffice.ui.labels import CHANNELS, ORDER_STATUSES, label
+from backoffice.ui.listmodel import Column
+from backoffice.ui.listpanel import ListPanel
+from backoffice.ui.messages import show_error
+from backoffice.ui.tasks import run_in_background
+from backoffice.ui.widgets import ActionBar, FieldsView, ask_text, local_time, plain_label
+
+OVERDUE = QColor("#fde2e1")
+DUE_SOON = QColor("#fff4d6")
+FILE_ROLE = 0x0100 + 7
+
+
+def _kyiv_day(row, key) -> str:
+    return local_time(row.get(key), with_time=False)
+
+
+class Panel(ListPanel):
+    name = "orders"
+    default_sort = "submitted_at"
+    default_descending = True
+
+    def __init__(self, backend, parent=None) -> None:
+        self.search_hint = self.tr("Пошук: номер заяви або ім'я заявника")
+        super().__init__(backend, parent)
+        self.detail: dict | None = None
+
+    # --- list ---------------------------------------------------------------------------------
+    def columns(self) -> list[Column]:
+        return [
+            Column("registration_number", self.tr("Номер"), sortable=True, width=150),
+            Column("service", self.tr("Послуга"), width=260),
+            Column("applicant", self.tr("Заявник"), sortable=True, width=200),
+            Column(
+                "status",
+                self.tr("Стан"),
+                format=lambda r: label(ORDER_STATUSES, r["status"]),
+                sortable=True,
+                width=140,
+            ),
+            Column("assignee", self.tr("Виконавець"), width=160),
+            Column(
+                "submitted_at",
+                self.tr("Подано"),
+                format=lambda r: local_time(r["submitted_at"]),
+                sortable=True,
+                width=120,
+            ),
+            Column(
+                "due_at",
+                self.tr("Строк"),
+                format=lambda r: _kyiv_day(r, "due_at"),
+                sortable=True,
+                width=95,
+            ),
+            Column("channel", self.tr("Канал"), format=lambda r: label(CHANNELS, r["channel"])),
+        ]
+
+    def fetch(self, session, actor, request):
+        return services.order_rows(session, actor, request)
+
+    def count(self, session, actor, request):
+        return services.order_count(session, actor, request)
+
+    def row_colour(self, row):
+        if row["status"] in CLOSED_ORDER_STATUSES or row["status"] == OrderStatus.NEEDS_INFO:
+            return None  # closed, or the clock is stopped while the resident answers
+        now = utcnow()
+        if row["due_at"] is not None and now > row["due_at"]:
+            return OVERDUE
+        if is_due_soon(row["due_at"], now):
+            return DUE_SOON
+        return None
+
+    # --- filters ------------------------------------------------------------------------------
+    def build_filters(self, bar: QHBoxLayout) -> None:
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("orders-status")
+        self.status_filter.addItem(self.tr("Усі стани"), None)
+        self.status_filter.addItem(self.tr("Відкриті"), "open")
+        for status in OrderStatus:
+            self.status_filter.addItem(label(ORDER_STATUSES, status.value), status.value)
+        self.service_filter = QComboBox()
+        self.service_filter.setObjectName("orders-service")
+        self.service_filter.addItem(self.tr("Усі послуги"), None)
+        self.service_filter.setMaximumWidth(260)
+        self.assignee_filter = QComboBox()
+        self.assignee_filter.setObjectName("orders-assignee")
+        for text, value in (
+            (self.tr("Будь-який виконавець"), None),
+            (self.tr("Мої"), "me"),
+            (self.tr("Без виконавця"), "none"),
+        ):
+            self.assignee_filter.addItem(text, value)
+        self.overdue_filter = QCheckBox(self.tr("Прострочені"))
+        self.overdue_filter.setObjectName("orders-overdue")
+        self.due_soon_filter = QCheckBox(self.tr("Строк спливає"))
+        self.due_soon_filter.setObjectName("orders-due-soon")
+        self.period = QCheckBox(self.tr("Подано з"))
+        self.period.setObjectName("orders-period")
+        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.dateChanged.connect(self._period_changed)
+        for combo in (self.status_filter, self.service_filter, self.assignee_filter):
+            combo.currentIndexChanged.connect(self.apply)
+            bar.addWidget(combo)
+        for box in (self.overdue_filter, self.due_soon_filter):
+            box.toggled.connect(self.apply)
+            bar.addWidget(box)
+        self.period.toggled.connect(self.apply)
+        bar.addWidget(self.period)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel(self.tr("по")))
+        bar.addWidget(self.date_to)
+        self.new_order = QPushButton(self.tr("Нова заява…"))
+        self.new_order.setObjectName("orders-new")
+        self.new_order.setToolTip(self.tr("Зареєструвати заяву мешканця на особистому прийомі"))
+        self.new_order.clicked.connect(self.register_walk_in)
+        bar.addWidget(self.new_order)
+
+    def _period_changed(self) -> None:
+        if self.period.isChecked():
+            self.apply()
+
+    def current_filters(self) -> dict:
+        filters: dict = {}
+        status = self.status_filter.currentData()
+        if status == "open":
+            filters["status"] = [s.value for s in OrderStatus if s not in CLOSED_ORDER_STATUSES]
+        elif status:
+            filters["status"] = status
+        if self.service_filter.currentData() is not None:
+            filters["service_id"] = self.service_filter.currentData()
+        if self.assignee_filter.currentData() is not None:
+            filters["assignee_id"] = self.assignee_filter.currentData()
+        if self.overdue_filter.isChecked():
+            filters["overdue"] = True
+        if self.due_soon_filter.isChecked():
+            filters["due_soon"] = True
+        if self.period.isChecked():
+            filters["submitted_from"] = self.date_from.date().toPython()
+            filters["submitted_to"] = self.date_to.date().toPython()
+        return filters
+
+    def start(self) -> None:
+        super().start()
+        if self.service_filter.count() == 1:
+            actor = self.backend.actor
+            run_in_background(
+                self.backend,
+                lambda session: [
+                    (s.id, s.title) for s in services.search_services(session, actor, limit=500)
+                ],
+                self._fill_services,
+                lambda error: None,
+                owner=self,
+            )
+
+    def _fill_services(self, items) -> None:
+        for service_id, title in items:
+            self.service_filter.addItem(title, service_id)
+
+    # --- detail -------------------------------------------------------------------------------
+    def build_detail(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.fields = FieldsView(
+            [
+                ("registration_number", self.tr("Номер:")),
+                ("service", self.tr("Послуга:")),
+                ("status", self.tr("Стан:")),
+                ("applicant", self.tr("Заявник:")),
+                ("contacts", self.tr("Контакти:")),
+                ("assignee", self.tr("Виконавець:")),
+                ("submitted_at", self.tr("Подано:")),
+                ("due_at", self.tr("Строк розгляду:")),
+                ("info", self.tr("Запит відомостей:")),
+                ("result", self.tr("Результат:")),
+            ]
+        )
+        layout.addWidget(self.fields)
+        self.warning = plain_label()
+        self.warning.setObjectName("orders-warning")
+        self.warning.setStyleSheet("color: #b00020; font-weight: bold")
+        layout.addWidget(self.warning)
+        self.actions = ActionBar(
+            [
+                ("accept", self.tr("Прийняти")),
+                ("start", self.tr("Розпочати")),
+                ("request_info", self.tr("Запитати відомості…")),
+                ("mark_ready", self.tr("Результат готовий…")),
+                ("complete", self.tr("Видано")),
+                ("reject", self.tr("Відмовити…")),
+                ("assign", self.tr("Доручити…")),
+            ],
+            self.perform,
+        )
+        layout.addWidget(self.actions)
+        layout.addWidget(plain_label(self.tr("Відповіді заявника:")))
+        self.answers = QListWidget()
+        self.answers.setObjectName("orders-answers")
+        layout.addWidget(self.answers)
+        layout.addWidget(plain_label(self.tr("Документи (подвійне клацання відкриває):")))
+        self.documents = QListWidget()
+        self.documents.setObjectName("orders-documents")
+        self.documents.itemActivated.connect(self._open_document)
+        layout.addWidget(self.documents)
+        layout.addWidget(plain_label(self.tr("Хід розгляду:")))
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("orders-timeline")
+        layout.addWidget(self.timeline)
+        return box
+
+    def show_row(self, row) -> None:
+        self.detail = None
+        if row is None:
+            self._show_detail(None)
+            return
+        self.load_detail(row["id"])
+
+    def load_detail(self, order_id: int) -> None:
+        actor = self.backend.actor
+        run_in_background(
+            self.backend,
+            lambda session: services.order_detail(session, actor, order_id),
+            self._show_detail,
+            lambda error: show_error(self, error),
+            owner=self,
+        )
+
+    def _show_detail(self, detail: dict | None) -> None:
+        if detail is not None and (self.selected is None or self.selected["id"] != detail["id"]):
+            return  # the selection moved on while this was loading
+        self.detail = detail
+        self.answers.clear()
+        self.documents.clear()
+        self.timeline.clear()
+        if detail is None:
+            self.fields.show_values({})
+            self.warning.clear()
+            self.actions.show_available([])
+            return
+        contacts = ", ".join(v for v in (detail["applicant_phone"], detail["applicant_email"]) if v)
+        info = ""
+        if detail["info_question"]:
+            info = detail["info_question"]
+            if detail["info_answer"]:
+                info += "\n" + self.tr("Відповідь: {answer}").format(answer=detail["info_answer"])
+        result = detail["result_note"] or ""
+        if detail["rejection_reason"]:
+            result = self.tr("Відмова: {reason}").format(reason=detail["rejection_reason"])
+        self.fields.show_values(
+            {
+                "registration_number": detail["registration_number"],
+                "service": detail["service"],
+                "status": label(ORDER_STATUSES, detail["status"]),
+                "applicant": detail["applicant"],
+                "contacts": contacts,
+                "assignee": detail["assignee"] or "",
+                "submitted_at": local_time(detail["submitted_at"]),
+                "due_at": local_time(detail["due_at"], with_time=False),
+                "info": info,
+                "result": result,
+            }
+        )
+        if detail["is_overdue"]:
+            self.warning.setText(self.tr("Строк розгляду минув!"))
+        elif detail["is_due_soon"]:
+            self.warning.setText(self.tr("Строк розгляду спливає найближчими днями."))
+        else:
+            self.warning.clear()
+        for answer in detail["answers"]:
+            value = answer["value"]
+            if isinstance(value, bool):
+                value = self.tr("так") if value else self.tr("ні")
+            self.answers.addItem(f"{answer['label']}: {value}")
+        for attachment in detail["attachments"]:
+            title = attachment["field_label"] or self.tr("Додаток")
+            item = QListWidgetItem(f"{title}: {attachment['name']}")
+            item.setData(FILE_ROLE, attachment["file_id"])
+            self.documents.addItem(item)
+        if detail["result_file"]:
+            item = QListWidgetItem(
+                self.tr("Результат: {name}").format(name=detail["result_file"]["name"])
+            )
+            item.setData(FILE_ROLE, detail["result_file"]["id"])
+            self.documents.addItem(item)
+        for event in detail["timeline"]:
+            line = f"{local_time(event['at'])} · {label(ORDER_STATUSES, event['status'])}"
+            if event["actor"]:
+                line += f" · {event['actor']}"
+            if event["comment"]:
+                line += f" — {event['comment']}"
+            self.timeline.addItem(line)
+        self.actions.show_available(detail["available_actions"])
+
+    def _open_document(self, item: QListWidgetItem) -> None:
+        if self.detail is None:
+            return
+        actor = self.backend.actor
+        order_id, file_id = self.detail["id"], item.data(FILE_ROLE)
+
+        def load(session):
+            stored = services.order_file_for(session, actor, order_id, file_id)
+            return stored.name, stored.content
+
+        run_in_background(
+            self.backend,
+            load,
+            lambda result: open_bytes(*result),
+            lambda error: show_error(self, error),
+            owner=self,
+        )
+
+    # --- actions ------------------------------------------------------------------------------
+    def perform(self, action: str) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        actor = self.backend.actor
+        order_id, version = detail["id"], detail["version"]
+        simple = {"accept": services.accept, "start": services.start, "complete": services.complete}
+        if action in simple:
+            move = simple[action]
+            self._change(lambda s: move(s, actor, order_id, expected_version=version))
+        elif action == "request_info":
+            question = ask_text(
+                self,
+                self.tr("Запит відомостей"),
+                self.tr("Що має уточнити заявник? Строк розгляду зупиняється до відповіді."),
+            )
+            if question is not None:
+                self._change(
+                    lambda s: services.request_info(
+                        s, actor, order_id, question, expected_version=version
+                    )
+                )
+        elif action == "reject":
+            reason = ask_text(self, self.tr("Відмова"), self.tr("Підстава для відмови:"))
+            if reason is not None:
+                self._change(
+                    lambda s: services.reject(s, actor, order_id, reason, expected_version=version)
+                )
+        elif action == "mark_ready":
+            self._mark_ready(order_id, version)
+        elif action == "assign":
+            self._assign(order_id, version)
+
+    def _mark_ready(self, order_id: int, version: int) -> None:
+        path = choose_result_file(self)
+        if path is None:
+            return
+        note = ask_text(self, self.tr("Результат готовий"), self.tr("Примітка для заявника:"))
+        if note is None:
+            return
+        actor = self.backend.actor
+
+        def op(session):
+            name, data = read_file(path, MAX_FILE_BYTES)
+            return services.mark_ready(
+                session, actor, order_id, name, data, note=note, expected_version=version
+            )
+
+        self._change(op)
+
+    def _assign(self, order_id: int, version: int) -> None:
+        from backoffice.ui.dialogs.orders import choose_clerk
+
+        actor = self.backend.actor
+        choose_clerk(
+            self,
+            self.backend,
+            lambda clerk_id: self._change(
+                lambda s: services.assign(s, actor, order_id, clerk_id, expected_version=version)
+            ),
+        )
+
+    def _change(self, op) -> None:
+        self.actions.set_busy(True)
+        run_in_background(self.backend, op, self._changed, self._change_failed, owner=self)
+
+    def _changed(self, order) -> None:
+        self.actions.set_busy(False)
+        self.refresh(keep_id=order.id)
+        self.load_detail(order.id)
+        self.changed.emit()
+
+    def _change_failed(self, error) -> None:
+        self.actions.set_busy(False)
+        show_error(self, error)
+        if self.detail is not None:
+            self.load_detail(self.detail["id"])  # show the order as it is now
+        self.refresh()
+
+    def register_walk_in(self) -> None:
+        from backoffice.ui.dialogs.orders import WalkInDialog
+
+        dialog = WalkInDialog(self.backend, self)
+        dialog.registered.connect(self._walk_in_registered)
+        dialog.open()
+
+    def _walk_in_registered(self, order_id: int) -> None:
+        self.refresh(keep_id=order_id)
+        self.changed.emit()
+
+
+def choose_result_file(parent):
+    from pathlib import Path
+
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, parent.tr("Файл результату"), "", parent.tr("Документи (*.pdf *.png *.jpg)")
+    )
+    return Path(path) if path else None
