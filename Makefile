@@ -22,7 +22,7 @@ run: $(STAMP)
 
 ## Lint, then the whole suite on SQLite and again on PostgreSQL.
 test: $(STAMP)
-	bash tools/test-all.sh
+	bash .ci/test-all.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -2,7 +2,7 @@
 
 Only while nothing has been released: once a database in use exists, schema changes get a new
 migration instead (``alembic revision --autogenerate``), never an edit of 0001.
-Usage: .venv/bin/python tools/regenerate_schema_migration.py
+Usage: .venv/bin/python -m backoffice.migrations.regenerate
 """
 
 from __future__ import annotations
