@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -86,10 +87,18 @@ class FormDialog(QDialog):
 
     def add_field(self, key: str, title: str, widget: QWidget) -> QWidget:
         box = QWidget()
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        stretches = widget.sizePolicy().horizontalPolicy() in (
+            QSizePolicy.Policy.Expanding,
+            QSizePolicy.Policy.MinimumExpanding,
+        )
+        if stretches:
+            column.addWidget(widget)
+        else:  # a date or a list of choices keeps its own width
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         error = plain_label()
         error.setObjectName(f"error-{key}")
         error.setStyleSheet(ERROR_STYLE)
@@ -280,6 +289,7 @@ class ExtendDialog(FormDialog):
             intro += " " + tr("Найпізніша можлива дата: {day}.").format(
                 day=latest.strftime("%d.%m.%Y")
             )
+        intro += "\n" + tr("Новий строк і причину буде повідомлено заявникові.")
         super().__init__(tr("Продовжити строк розгляду"), parent, intro=intro)
         initial = initial or {}
         self.day = QDateEdit()
@@ -289,7 +299,7 @@ class ExtendDialog(FormDialog):
         self.add_field("new_due_date", tr("Новий строк:"), self.day)
         self.reason = self.add_field(
             "reason",
-            tr("Причина (її буде повідомлено заявникові):"),
+            tr("Причина:"),
             text_editor(initial.get("reason", "")),
         )
 
