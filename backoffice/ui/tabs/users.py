@@ -140,6 +140,7 @@ class Panel(ListPanel):
             lambda session: people.user_for_staff(session, actor, user_id),
             self._show_user,
             lambda error: show_error(self, error),
+            owner=self,
         )
 
     def _show_user(self, result) -> None:
@@ -172,6 +173,7 @@ class Panel(ListPanel):
                 lambda session: _load_file(session, actor, user.id),
                 lambda card: ResidentFileDialog(card, self).open(),
                 lambda error: show_error(self, error),
+                owner=self,
             )
             return
         if action == "block":
@@ -196,7 +198,7 @@ class Panel(ListPanel):
 
     def _change(self, op) -> None:
         self.actions.set_busy(True)
-        run_in_background(self.backend, op, self._changed, self._change_failed)
+        run_in_background(self.backend, op, self._changed, self._change_failed, owner=self)
 
     def _changed(self, user) -> None:
         self.actions.set_busy(False)
