@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.sql import ColumnElement
 
-from backoffice.core import audit
+from backoffice.core import audit, listing
 from backoffice.core.actor import Actor, Channel
 from backoffice.core.errors import (
     Conflict,
@@ -28,6 +29,7 @@ from backoffice.core.errors import (
     NotFound,
 )
 from backoffice.core.lifecycle import Lifecycle
+from backoffice.core.listing import ListRequest
 from backoffice.core.notifications import notify
 from backoffice.core.permissions import Perm, can, require
 from backoffice.core.records import check_version, flush, get_or_404, user_name
@@ -984,3 +986,218 @@ def moderation_queue(
     if discussion_id is not None:
         query = query.where(Comment.discussion_id == discussion_id)
     return list(session.scalars(query))
+
+
+# --- the desktop's lists -------------------------------------------------------------------------
+# Windows of rows for the moderator's tables (keyset on the sort key and id, filtered in SQL);
+# the totals come from the ``*_count`` functions with the same request.
+
+SURVEY_SORTS = frozenset({"id", "opens_at", "title"})
+SURVEY_FILTERS = ("status",)
+COMMENT_SORTS = frozenset({"id", "created_at"})
+COMMENT_FILTERS = ("status", "discussion_id")
+SEARCH_WORDS = 5
+DISCUSSION_CHOICES_MAX = 200
+
+
+def _filters_of(request: ListRequest, known: tuple[str, ...]) -> tuple[Checker, dict[str, Any]]:
+    """A checker with every unknown filter named, and the known ones that have a value."""
+    c = Checker()
+    filters = request.filters
+    if filters is None:
+        return c, {}
+    if not isinstance(filters, Mapping):
+        c.fail("filters", WRONG_TYPE)
+        c.done()
+    chosen: dict[str, Any] = {}
+    for key, value in filters.items():
+        if key not in known:
+            c.fail(f"filters.{str(key)[:40]}", "Невідомий фільтр.")
+        elif value is not None and value != "":
+            chosen[key] = value
+    return c, chosen
+
+
+def _statuses(c: Checker, field: str, value: Any, allowed: type) -> list[str]:
+    """One status or a list of them, each one of ``allowed``."""
+    values = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
+    chosen: list[str] = []
+    for item in values:
+        if not isinstance(item, str):
+            c.fail(field, WRONG_TYPE)
+            return []
+        status = c.choice(field, item, allowed)
+        if status is None:
+            return []
+        chosen.append(status)
+    return chosen
+
+
+def _search_condition(text: Any, fields: list[ColumnElement]) -> ColumnElement[bool] | None:
+    """Every word (up to ``SEARCH_WORDS``) somewhere in ``fields``, ignoring case."""
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise InvalidInput({"search": WRONG_TYPE})
+    words = []
+    for word in text[:100].split()[:SEARCH_WORDS]:
+        pattern = listing.search_pattern(word)
+        if pattern:
+            words.append(or_(*(listing.matches(column, pattern) for column in fields)))
+    return and_(*words) if words else None
+
+
+def _survey_list_statement(actor: Actor, request: ListRequest) -> Select:
+    require(actor, Perm.SURVEY_VIEW)
+    c, filters = _filters_of(request, SURVEY_FILTERS)
+    statuses = (
+        _statuses(c, "filters.status", filters["status"], SurveyStatus)
+        if "status" in filters
+        else []
+    )
+    c.done()
+    ballots = (
+        select(func.count(Ballot.id))
+        .where(Ballot.survey_id == Survey.id)
+        .correlate(Survey)
+        .scalar_subquery()
+    )
+    stmt = select(
+        Survey.id.label("id"),
+        Survey.title.label("title"),
+        Survey.status.label("status"),
+        Survey.opens_at.label("opens_at"),
+        Survey.closes_at.label("closes_at"),
+        ballots.label("ballots"),
+        Survey.results_visibility.label("results_visibility"),
+        Survey.version.label("version"),
+    )
+    if statuses:
+        stmt = stmt.where(Survey.status.in_(statuses))
+    search = _search_condition(request.search, [Survey.title])
+    if search is not None:
+        stmt = stmt.where(search)
+    return stmt
+
+
+def survey_rows(session: Session, actor: Actor, request: ListRequest) -> list[dict[str, Any]]:
+    """A window of the surveys list for the desktop, drafts included.
+
+    Each row: id, title, status, opens_at, closes_at, ballots (how many so far),
+    results_visibility, version. Sorts: id, opens_at, title; filter: status (one or a list);
+    the search looks in the title.
+    """
+    stmt = _survey_list_statement(actor, request)
+    return listing.fetch_page(session, stmt, request, SURVEY_SORTS)
+
+
+def survey_count(session: Session, actor: Actor, request: ListRequest) -> int:
+    """How many rows ``survey_rows`` has with the same search and filters."""
+    return listing.count_rows(session, _survey_list_statement(actor, request))
+
+
+@dataclass(frozen=True)
+class SurveyDetail:
+    """A survey for the desktop's detail panel: questions and options loaded, the actions."""
+
+    survey: Survey
+    actions: list[str]
+    ballots: int
+
+
+def survey_detail(
+    session: Session, actor: Actor, survey_id: int, *, now: datetime | None = None
+) -> SurveyDetail:
+    require(actor, Perm.SURVEY_VIEW)
+    survey = _survey_with_questions(session, survey_id, share_lock=False)
+    ballots = session.scalar(select(func.count(Ballot.id)).where(Ballot.survey_id == survey.id))
+    return SurveyDetail(survey, available_actions(session, actor, survey, now=now), ballots or 0)
+
+
+def person_has_voted(session: Session, actor: Actor, survey_id: int, voter_id: int) -> bool:
+    """Whether ``voter_id`` has a ballot in the survey: the clerk asks before the paper one."""
+    require(actor, Perm.BALLOT_RECORD_PAPER)
+    c = Checker()
+    survey_id = c.integer("survey_id", survey_id, minimum=1)
+    voter_id = c.integer("voter_id", voter_id, minimum=1)
+    c.done()
+    return _has_ballot(session, survey_id, voter_id)
+
+
+def _comment_list_statement(actor: Actor, request: ListRequest) -> Select:
+    require(actor, Perm.COMMENT_MODERATE)
+    c, filters = _filters_of(request, COMMENT_FILTERS)
+    statuses = (
+        _statuses(c, "filters.status", filters["status"], CommentStatus)
+        if "status" in filters
+        else []
+    )
+    discussion_id = (
+        c.integer("filters.discussion_id", filters["discussion_id"], minimum=1)
+        if "discussion_id" in filters
+        else None
+    )
+    c.done()
+    author = aliased(User)
+    moderator = aliased(User)
+    stmt = (
+        select(
+            Comment.id.label("id"),
+            Comment.discussion_id.label("discussion_id"),
+            Discussion.title.label("discussion"),
+            author.full_name.label("author"),
+            Comment.text.label("text"),
+            Comment.status.label("status"),
+            Comment.created_at.label("created_at"),
+            moderator.full_name.label("moderator"),
+            Comment.rejection_reason.label("rejection_reason"),
+            Comment.version.label("version"),
+        )
+        .select_from(Comment)
+        .join(Discussion, Discussion.id == Comment.discussion_id)
+        .join(author, author.id == Comment.author_id)
+        .outerjoin(moderator, moderator.id == Comment.moderator_id)
+    )
+    if statuses:
+        stmt = stmt.where(Comment.status.in_(statuses))
+    if discussion_id is not None:
+        stmt = stmt.where(Comment.discussion_id == discussion_id)
+    search = _search_condition(request.search, [Comment.text, author.full_name])
+    if search is not None:
+        stmt = stmt.where(search)
+    return stmt
+
+
+def comment_rows(session: Session, actor: Actor, request: ListRequest) -> list[dict[str, Any]]:
+    """A window of comments for the moderator (the desktop asks ``status: pending`` first).
+
+    Each row: id, discussion_id, discussion (title), author (name), text, status, created_at,
+    moderator (name), rejection_reason, version, and ``actions`` (approve / reject while
+    pending, from the lifecycle). Sorts: id, created_at; filters: status (one or a list),
+    discussion_id; the search looks in the text and the author's name.
+    """
+    stmt = _comment_list_statement(actor, request)
+    rows = listing.fetch_page(session, stmt, request, COMMENT_SORTS)
+    for row in rows:
+        row["actions"] = [
+            _COMMENT_ACTIONS[t] for t in COMMENT_LIFECYCLE.targets(actor, row["status"])
+        ]
+    return rows
+
+
+def comment_count(session: Session, actor: Actor, request: ListRequest) -> int:
+    """How many rows ``comment_rows`` has with the same search and filters."""
+    return listing.count_rows(session, _comment_list_statement(actor, request))
+
+
+def discussion_choices(session: Session, actor: Actor) -> list[tuple[int, str]]:
+    """(id, title) of the newest discussions, for the moderator's filter."""
+    require(actor, Perm.COMMENT_MODERATE)
+    return [
+        (row.id, row.title)
+        for row in session.execute(
+            select(Discussion.id, Discussion.title)
+            .order_by(Discussion.id.desc())
+            .limit(DISCUSSION_CHOICES_MAX)
+        )
+    ]
