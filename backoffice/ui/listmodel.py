@@ -8,6 +8,7 @@ at once. ``rowCount`` is what has been fetched; the total comes from a separate 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -67,6 +68,7 @@ class KeysetTableModel(QAbstractTableModel):
         self._generation = 0
         self._fetching = False
         self._exhausted = False
+        self._started = False  # nothing is fetched before the screen asks (a tab not shown)
 
     # --- what Qt asks -------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
@@ -82,8 +84,12 @@ class KeysetTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Qt renders a tooltip that looks like markup as rich text: escape what people wrote.
+            text = column.text(row)
+            return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else None
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
@@ -103,7 +109,7 @@ class KeysetTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._fetching
+        return self._started and not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
@@ -115,6 +121,10 @@ class KeysetTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         key = self.columns[column].key
         if key == self.request.sort and descending == self.request.descending and self.rows:
+            return
+        if not self._started:
+            # The view sorts once when sorting is switched on: remember the order, fetch later.
+            self.request = replace(self.request, sort=key, descending=descending)
             return
         self.reload(replace(self.request, sort=key, descending=descending))
 
@@ -137,6 +147,7 @@ class KeysetTableModel(QAbstractTableModel):
         if request is not None:
             self.request = request
         self.request = self.request.first()
+        self._started = True
         self._generation += 1
         self.beginResetModel()
         self.rows = []

@@ -109,7 +109,9 @@ def test_the_whole_lifecycle_from_the_desk(
         resident = Actor.for_user(order.applicant, Channel.WEB)
         services.provide_info(session, resident, order_id, "План надіслано поштою")
     panel.load_detail(order_id)
-    qtbot.waitUntil(lambda: panel.detail["status"] == "in_progress", timeout=5000)
+    qtbot.waitUntil(
+        lambda: panel.detail is not None and panel.detail["status"] == "in_progress", timeout=5000
+    )
     result = tmp_path / "витяг.pdf"
     result.write_bytes(PDF)
     monkeypatch.setattr("backoffice.ui.tabs.orders.choose_result_file", lambda parent: result)
@@ -143,7 +145,9 @@ def test_a_stale_order_says_who_changed_it(
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert shown[0].code == "conflict"
     assert shown[0].changed_by == "Наталія Конкурентна"
-    qtbot.waitUntil(lambda: panel.detail["status"] == "accepted", timeout=5000)
+    qtbot.waitUntil(
+        lambda: panel.detail is not None and panel.detail["status"] == "accepted", timeout=5000
+    )
 
 
 def test_overdue_orders_are_highlighted(qtbot, signed_in, catalog, committed_engine):

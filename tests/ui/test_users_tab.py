@@ -72,3 +72,29 @@ def test_moderator_sees_no_phone_and_no_block_button(qtbot, signed_in, committed
     qtbot.waitUntil(lambda: panel.current_user is not None)
     assert not panel.actions.buttons["block"].isVisibleTo(panel)
     assert panel.actions.buttons["open_file"].isVisibleTo(panel)
+
+
+def test_tooltips_show_markup_as_typed(qtbot, signed_in, committed_engine):
+    from PySide6.QtCore import Qt
+
+    backend = signed_in(Role.ADMIN)
+    _residents(committed_engine, ["<b>Жирний</b> <img src=x onerror=alert(1)>"])
+    panel = Panel(backend)
+    qtbot.addWidget(panel)
+    panel.search.setText("жирний")
+    panel.apply()
+    wait_until_loaded(qtbot, panel)
+    index = panel.model.index(0, 0)
+    assert panel.model.data(index) == "<b>Жирний</b> <img src=x onerror=alert(1)>"
+    tooltip = panel.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;Жирний&lt;/b&gt;" in tooltip and "<img" not in tooltip
+
+
+def test_nothing_is_fetched_before_the_tab_is_started(qtbot, signed_in):
+    panel = Panel(signed_in(Role.ADMIN))
+    qtbot.addWidget(panel)
+    qtbot.wait(100)
+    assert panel.model.rowCount() == 0 and not panel.model.loading
+    panel.start()
+    wait_until_loaded(qtbot, panel)
+    assert panel.model.rowCount() == 1
