@@ -8,20 +8,22 @@ again does not move a news item up the list.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, literal, or_, select
 from sqlalchemy.orm import Session
 
 from backoffice.core import audit
 from backoffice.core.actor import Actor
 from backoffice.core.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from backoffice.core.permissions import Perm, require
-from backoffice.core.records import check_version, flush, get_or_404
-from backoffice.core.validation import REQUIRED, Checker
-from backoffice.models import NewsItem, Page, utcnow
+from backoffice.core.listing import ListRequest, count_rows, fetch_page, matches, search_pattern
+from backoffice.core.permissions import Perm, can, require
+from backoffice.core.records import check_version, flush, get_or_404, user_name
+from backoffice.core.validation import REQUIRED, WRONG_TYPE, Checker
+from backoffice.models import ActivityEntry, NewsItem, Page, utcnow
 
 SLUG = re.compile(r"[a-z0-9-]{1,120}")
 TITLE_MAX = 300
@@ -97,9 +99,21 @@ def _load(
     c = Checker()
     expected_version = c.expected_version(expected_version)
     c.done()
-    item = get_or_404(session, kind.model, item_id)
-    check_version(item, expected_version)
+    item = get_or_404(session, kind.model, item_id, for_update=True)
+    if expected_version is not None and item.version != expected_version:
+        check_version(item, expected_version, changed_by=_last_changed_by(session, kind, item.id))
     return item
+
+
+def _last_changed_by(session: Session, kind: _Kind, item_id: int) -> str | None:
+    """Who made the last change: content has no timeline but the activity log."""
+    actor_id = session.scalar(
+        select(ActivityEntry.actor_id)
+        .where(ActivityEntry.entity == kind.entity, ActivityEntry.entity_id == item_id)
+        .order_by(ActivityEntry.id.desc())
+        .limit(1)
+    )
+    return user_name(session, actor_id)
 
 
 def _record_change(
@@ -306,3 +320,90 @@ def latest_news(session: Session, limit: int = 10) -> list[NewsItem]:
             .limit(limit)
         )
     )
+
+
+# --- the desktop's list and editor ---------------------------------------------------------------
+
+KINDS: dict[str, _Kind] = {"page": _PAGE, "news": _NEWS}
+LIST_SORTS = frozenset({"id", "title", "updated_at"})
+LIST_FILTERS = frozenset({"kind", "published"})
+
+
+def _kind_of(checker: Checker, field: str, value: Any) -> _Kind | None:
+    """``"page"`` or ``"news"``; None (no kind given) means pages."""
+    if value is None or value == "":
+        return _PAGE
+    if not isinstance(value, str) or value not in KINDS:
+        checker.fail(field, "Виберіть одне із запропонованих значень.")
+        return None
+    return KINDS[value]
+
+
+def _list_statement(actor: Actor, request: ListRequest) -> Select:
+    require(actor, Perm.CONTENT_MANAGE)
+    c = Checker()
+    filters = request.filters
+    if not isinstance(filters, Mapping):
+        c.fail("filters", WRONG_TYPE)
+        c.done()
+    for key in sorted(set(filters) - LIST_FILTERS, key=str):
+        c.fail(f"filters.{str(key)[:40]}", "Невідомий фільтр.")
+    kind = _kind_of(c, "filters.kind", filters.get("kind"))
+    published = filters.get("published")
+    if published is not None and published not in (True, False):
+        c.fail("filters.published", WRONG_TYPE)
+    if request.search is not None and not isinstance(request.search, str):
+        c.fail("search", WRONG_TYPE)
+    c.done()
+    model = kind.model
+    name = "news" if kind is _NEWS else "page"
+    stmt = select(
+        model.id.label("id"),
+        literal(name).label("kind"),
+        model.slug.label("slug"),
+        model.title.label("title"),
+        model.published.label("published"),
+        model.published_at.label("published_at"),
+        model.updated_at.label("updated_at"),
+        model.version.label("version"),
+    )
+    if published is not None:
+        stmt = stmt.where(model.published.is_(bool(published)))
+    pattern = search_pattern(request.search)
+    if pattern:
+        stmt = stmt.where(or_(matches(model.title, pattern), matches(model.slug, pattern)))
+    return stmt
+
+
+def content_rows(session: Session, actor: Actor, request: ListRequest) -> list[dict[str, Any]]:
+    """A window of pages or news (``filters["kind"]``: "page", the default, or "news") for the
+    desktop: id, kind, slug, title, published, published_at, updated_at, version; optional
+    ``published`` filter; search in the title and the address; sorts id, title, updated_at."""
+    return fetch_page(session, _list_statement(actor, request), request, LIST_SORTS)
+
+
+def content_count(session: Session, actor: Actor, request: ListRequest) -> int:
+    """How many rows ``content_rows`` has with the same search and filters."""
+    return count_rows(session, _list_statement(actor, request))
+
+
+def content_item(session: Session, actor: Actor, kind: str, item_id: int) -> Publishable:
+    """One page (``kind="page"``) or news item (``kind="news"``) for the editor."""
+    require(actor, Perm.CONTENT_MANAGE)
+    c = Checker()
+    if kind is None or kind == "":
+        c.fail("kind", REQUIRED)
+        found = None
+    else:
+        found = _kind_of(c, "kind", kind)
+    c.done()
+    return get_or_404(session, found.model, item_id)
+
+
+def available_actions(actor: Actor, item: Publishable | None) -> list[str]:
+    """What ``actor`` may do with ``item`` in the editor (None: a new, unsaved item)."""
+    if not can(actor, Perm.CONTENT_MANAGE):
+        return []
+    if item is None:
+        return ["save"]
+    return ["save", "unpublish" if item.published else "publish"]

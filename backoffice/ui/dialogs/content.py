@@ -35,7 +35,7 @@ class MarkdownPreview(QTextBrowser):
         text = f"# {heading}\n\n{body}" if heading else body
         self.document().setMarkdown(text, MARKDOWN)
 
-    def loadResource(self, kind: int, name):  # noqa: N802 - Qt's own name
+    def loadResource(self, kind: int, name):  # Qt asks here for images and style sheets
         return None  # no images or files from anywhere: the portal decides what it shows
 
 
