@@ -59,14 +59,7 @@ class MainWindow(QMainWindow):
         for spec in TABS:
             if not can(self.backend.actor, spec.permission):
                 continue
-            name = f"backoffice.ui.tabs.{spec.module}"
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as error:
-                if error.name != name:
-                    raise
-                log.warning("tab %s is not built yet", spec.key)  # TODO(issue 3): remove
-                continue
+            module = importlib.import_module(f"backoffice.ui.tabs.{spec.module}")
             panel = module.Panel(self.backend, self)
             panel.setObjectName(f"tab-{spec.key}")
             panel.changed.connect(self.refresh_counts)
