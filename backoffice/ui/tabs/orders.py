@@ -3,7 +3,7 @@ the order's lifecycle that core allows; walk-in residents are registered at the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -228,10 +228,12 @@ class Panel(ListPanel):
         layout.addWidget(plain_label(self.tr("Відповіді заявника:")))
         self.answers = QListWidget()
         self.answers.setObjectName("orders-answers")
+        self.answers.setMaximumHeight(130)
         layout.addWidget(self.answers)
         layout.addWidget(plain_label(self.tr("Документи (подвійне клацання відкриває):")))
         self.documents = QListWidget()
         self.documents.setObjectName("orders-documents")
+        self.documents.setMaximumHeight(90)
         self.documents.itemActivated.connect(self._open_document)
         layout.addWidget(self.documents)
         layout.addWidget(plain_label(self.tr("Хід розгляду:")))
@@ -437,6 +439,9 @@ def choose_result_file(parent):
     from pathlib import Path
 
     path, _filter = QFileDialog.getOpenFileName(
-        parent, parent.tr("Файл результату"), "", parent.tr("Документи (*.pdf *.png *.jpg)")
+        parent,
+        QCoreApplication.translate("Panel", "Файл результату"),
+        "",
+        QCoreApplication.translate("Panel", "Документи (*.pdf *.png *.jpg)"),
     )
     return Path(path) if path else None
