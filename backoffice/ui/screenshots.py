@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 from backoffice.core import people
 from backoffice.core.actor import Actor, Channel
@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             window.tabs.setCurrentIndex(index)
             panel = window.tabs.widget(index)
             _settle(app, 1.0)
-            table = getattr(panel, "table", None)
+            tables = [t for t in panel.findChildren(QTableView) if t.isVisible()]
+            table = tables[0] if tables else None
             if table is not None and table.model().rowCount():
                 table.selectRow(0)
                 _settle(app, 1.0)
