@@ -61,6 +61,7 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         dbapi_connection.isolation_level = None
         # SQLite's own lower() folds ASCII only: searching Ukrainian names needs the full one.
         dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+        dbapi_connection.create_collation("uk", ukrainian_order)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
@@ -74,6 +75,29 @@ def _sqlite_engine(url: str, *, echo: bool) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(UKRAINIAN_ALPHABET)}
+
+
+def _ukrainian_key(text: str) -> list[tuple[int, int, int]]:
+    """Letters by their place in the alphabet (case second), anything else after, by code."""
+    key = []
+    for char in text:
+        lower = char.lower()
+        rank = _LETTER_RANK.get(lower)
+        if rank is None:
+            key.append((1, ord(lower), 0))
+        else:
+            key.append((0, rank, 0 if char == lower else 1))
+    return key
+
+
+def ukrainian_order(left: str, right: str) -> int:
+    """SQLite collation ``uk``: Ukrainian alphabetical order, as PostgreSQL's ICU gives."""
+    a, b = _ukrainian_key(left), _ukrainian_key(right)
+    return (a > b) - (a < b)
 
 
 def _lower(value):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, DateTime, Integer, MetaData, func
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -47,6 +47,17 @@ class UTCDateTime(TypeDecorator):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def ukrainian_text(length: int) -> String:
+    """Text that sorts in Ukrainian alphabetical order (А Б В Г Ґ Д Е Є … І Ї Й …), not in code
+    point order (which puts Є, І and Ї before А). PostgreSQL: the ICU collation; SQLite: the
+    ``uk`` collation that backoffice.db registers on every connection."""
+    return (
+        String(length)
+        .with_variant(String(length, collation="uk-x-icu"), "postgresql")
+        .with_variant(String(length, collation="uk"), "sqlite")
+    )
 
 
 # JSON everywhere, JSONB on PostgreSQL (indexable, compact).

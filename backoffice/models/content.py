@@ -7,12 +7,12 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backoffice.models.base import Base, IdMixin, TimestampMixin, VersionedMixin
+from backoffice.models.base import Base, IdMixin, TimestampMixin, VersionedMixin, ukrainian_text
 
 
 class _Publishable(IdMixin, TimestampMixin, VersionedMixin):
     slug: Mapped[str] = mapped_column(String(120), nullable=False)
-    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    title: Mapped[str] = mapped_column(ukrainian_text(300), nullable=False)
     body: Mapped[str] = mapped_column(Text, nullable=False, default="")
     published: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     published_at: Mapped[datetime | None] = mapped_column()

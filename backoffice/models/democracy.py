@@ -17,7 +17,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from backoffice.models.base import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
+from backoffice.models.base import (
+    Base,
+    IdMixin,
+    TimestampMixin,
+    VersionedMixin,
+    ukrainian_text,
+    utcnow,
+)
 
 
 class SurveyStatus(StrEnum):
@@ -64,7 +71,7 @@ class Survey(IdMixin, TimestampMixin, VersionedMixin, Base):
         Index("ix_surveys_status_opens_at_id", "status", "opens_at", "id"),
     )
 
-    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    title: Mapped[str] = mapped_column(ukrainian_text(300), nullable=False)
     description: Mapped[str] = mapped_column(Text, nullable=False, default="")
     opens_at: Mapped[datetime] = mapped_column(nullable=False)
     closes_at: Mapped[datetime] = mapped_column(nullable=False)
@@ -171,7 +178,7 @@ class Discussion(IdMixin, TimestampMixin, VersionedMixin, Base):
         Index("ix_discussions_status_created_at_id", "status", "created_at", "id"),
     )
 
-    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    title: Mapped[str] = mapped_column(ukrainian_text(300), nullable=False)
     body: Mapped[str] = mapped_column(Text, nullable=False, default="")
     status: Mapped[str] = mapped_column(String(10), nullable=False, default=DiscussionStatus.OPEN)
     created_by_id: Mapped[int | None] = mapped_column(

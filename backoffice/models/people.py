@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from backoffice.models.base import Base, IdMixin, TimestampMixin, VersionedMixin
+from backoffice.models.base import Base, IdMixin, TimestampMixin, VersionedMixin, ukrainian_text
 
 
 class Role(StrEnum):
@@ -38,7 +38,7 @@ class User(IdMixin, TimestampMixin, VersionedMixin, Base):
 
     email: Mapped[str] = mapped_column(String(254), nullable=False)
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
-    full_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    full_name: Mapped[str] = mapped_column(ukrainian_text(200), nullable=False)
     # РНОКПП: the 10-digit taxpayer number; optional, validated by its checksum.
     tax_number: Mapped[str | None] = mapped_column(String(10), index=True)
     address: Mapped[str | None] = mapped_column(String(300))

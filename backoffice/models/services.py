@@ -26,6 +26,7 @@ from backoffice.models.base import (
     JSONDocument,
     TimestampMixin,
     VersionedMixin,
+    ukrainian_text,
     utcnow,
 )
 
@@ -60,7 +61,7 @@ class ServiceCategory(IdMixin, TimestampMixin, VersionedMixin, Base):
     __table_args__ = (UniqueConstraint("code"),)
 
     code: Mapped[str] = mapped_column(String(40), nullable=False)
-    title: Mapped[str] = mapped_column(String(200), nullable=False)
+    title: Mapped[str] = mapped_column(ukrainian_text(200), nullable=False)
     position: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
     services: Mapped[list[Service]] = relationship(back_populates="category")
@@ -80,7 +81,7 @@ class Service(IdMixin, TimestampMixin, VersionedMixin, Base):
     category_id: Mapped[int] = mapped_column(
         ForeignKey("service_categories.id", ondelete="RESTRICT"), nullable=False, index=True
     )
-    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    title: Mapped[str] = mapped_column(ukrainian_text(300), nullable=False)
     description: Mapped[str] = mapped_column(Text, nullable=False, default="")
     # A list of strings: the documents a resident brings or attaches.
     required_documents: Mapped[list[str]] = mapped_column(

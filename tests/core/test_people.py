@@ -354,3 +354,41 @@ def test_a_clerk_registers_a_walk_in_resident_without_a_password(session, people
         accounts.register_resident(
             session, people.actor(people.resident()), **{**GOOD, "email": "x@example.com"}
         )
+
+
+def test_names_sort_in_ukrainian_alphabetical_order(session, people):
+    from backoffice.core.listing import ListRequest
+
+    admin = people.actor(people.staff(Role.ADMIN))
+    names = [
+        "Іваненко Абетка",
+        "Євдокименко Абетка",
+        "Андрієнко Абетка",
+        "Ґалаґан Абетка",
+        "Бойко Абетка",
+        "Гнатюк Абетка",
+        "Їжак Абетка",
+        "Яковенко Абетка",
+        "Дмитрук Абетка",
+    ]
+    for name in names:
+        people.resident(full_name=name)
+    rows = accounts.user_rows(session, admin, ListRequest(sort="full_name", search="абетка"))
+    assert [r["full_name"].split()[0] for r in rows] == [
+        "Андрієнко",
+        "Бойко",
+        "Гнатюк",
+        "Ґалаґан",
+        "Дмитрук",
+        "Євдокименко",
+        "Іваненко",
+        "Їжак",
+        "Яковенко",
+    ]
+    # Windows of two keep the same order (the keyset compares in the same collation).
+    request = ListRequest(sort="full_name", search="абетка", limit=2, descending=True)
+    seen, window = [], accounts.user_rows(session, admin, request)
+    while window:
+        seen += window
+        window = accounts.user_rows(session, admin, request.next(window[-1]))
+    assert [r["full_name"] for r in seen] == [r["full_name"] for r in reversed(rows)]

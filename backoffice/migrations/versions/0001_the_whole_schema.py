@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-04 20:11:50.450205
+Create Date: 2026-12-04 20:34:33.333392
 """
 
 from __future__ import annotations
@@ -49,7 +49,13 @@ def upgrade() -> None:
     op.create_table(
         "service_categories",
         sa.Column("code", sa.String(length=40), nullable=False),
-        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column(
+            "title",
+            sa.String(length=200)
+            .with_variant(sa.String(length=200, collation="uk-x-icu"), "postgresql")
+            .with_variant(sa.String(length=200, collation="uk"), "sqlite"),
+            nullable=False,
+        ),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column(
@@ -66,7 +72,13 @@ def upgrade() -> None:
         "users",
         sa.Column("email", sa.String(length=254), nullable=False),
         sa.Column("phone", sa.String(length=20), nullable=True),
-        sa.Column("full_name", sa.String(length=200), nullable=False),
+        sa.Column(
+            "full_name",
+            sa.String(length=200)
+            .with_variant(sa.String(length=200, collation="uk-x-icu"), "postgresql")
+            .with_variant(sa.String(length=200, collation="uk"), "sqlite"),
+            nullable=False,
+        ),
         sa.Column("tax_number", sa.String(length=10), nullable=True),
         sa.Column("address", sa.String(length=300), nullable=True),
         sa.Column("password_hash", sa.String(length=200), nullable=True),
@@ -216,7 +228,13 @@ def upgrade() -> None:
 
     op.create_table(
         "discussions",
-        sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column(
+            "title",
+            sa.String(length=300)
+            .with_variant(sa.String(length=300, collation="uk-x-icu"), "postgresql")
+            .with_variant(sa.String(length=300, collation="uk"), "sqlite"),
+            nullable=False,
+        ),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("created_by_id", sa.Integer(), nullable=True),
@@ -250,7 +268,13 @@ def upgrade() -> None:
     op.create_table(
         "news_items",
         sa.Column("slug", sa.String(length=120), nullable=False),
-        sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column(
+            "title",
+            sa.String(length=300)
+            .with_variant(sa.String(length=300, collation="uk-x-icu"), "postgresql")
+            .with_variant(sa.String(length=300, collation="uk"), "sqlite"),
+            nullable=False,
+        ),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("published", sa.Boolean(), nullable=False),
         sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
@@ -302,7 +326,13 @@ def upgrade() -> None:
     op.create_table(
         "pages",
         sa.Column("slug", sa.String(length=120), nullable=False),
-        sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column(
+            "title",
+            sa.String(length=300)
+            .with_variant(sa.String(length=300, collation="uk-x-icu"), "postgresql")
+            .with_variant(sa.String(length=300, collation="uk"), "sqlite"),
+            nullable=False,
+        ),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("published", sa.Boolean(), nullable=False),
         sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
@@ -359,7 +389,13 @@ def upgrade() -> None:
         "services",
         sa.Column("code", sa.String(length=40), nullable=False),
         sa.Column("category_id", sa.Integer(), nullable=False),
-        sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column(
+            "title",
+            sa.String(length=300)
+            .with_variant(sa.String(length=300, collation="uk-x-icu"), "postgresql")
+            .with_variant(sa.String(length=300, collation="uk"), "sqlite"),
+            nullable=False,
+        ),
         sa.Column("description", sa.Text(), nullable=False),
         sa.Column(
             "required_documents",
@@ -454,7 +490,13 @@ def upgrade() -> None:
 
     op.create_table(
         "surveys",
-        sa.Column("title", sa.String(length=300), nullable=False),
+        sa.Column(
+            "title",
+            sa.String(length=300)
+            .with_variant(sa.String(length=300, collation="uk-x-icu"), "postgresql")
+            .with_variant(sa.String(length=300, collation="uk"), "sqlite"),
+            nullable=False,
+        ),
         sa.Column("description", sa.Text(), nullable=False),
         sa.Column("opens_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("closes_at", sa.DateTime(timezone=True), nullable=False),
