@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install lint bench clean screenshots web
+.PHONY: run test install lint bench clean screenshots web translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ run: $(STAMP)
 	$(BIN)/backoffice-admin init
 	$(BIN)/backoffice-admin seed --scale seed --if-empty
 	$(BIN)/backoffice
+
+## The resident portal on http://127.0.0.1:8080/ over the same database (migrated and seeded).
+web: $(STAMP)
+	$(BIN)/backoffice-admin init
+	$(BIN)/backoffice-admin seed --scale seed --if-empty
+	$(BIN)/backoffice-web
 
 ## Lint, then the whole suite on SQLite and again on PostgreSQL.
 test: $(STAMP)
@@ -37,3 +43,10 @@ clean:
 ## Every desktop tab with the demo data, as PNG files in resources/screenshots/.
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m backoffice.ui.screenshots
+
+## The desktop's English: collect the Ukrainian source strings into resources/i18n/backoffice_en.ts
+## (translate the new ones there, e.g. with Qt Linguist), then compile backoffice_en.qm.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(git ls-files 'backoffice/ui/*.py' 'backoffice/ui/**/*.py') \
+		-source-language uk -target-language en -ts resources/i18n/backoffice_en.ts -no-obsolete
+	$(BIN)/pyside6-lrelease resources/i18n/backoffice_en.ts -qm resources/i18n/backoffice_en.qm

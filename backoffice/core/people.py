@@ -3,6 +3,8 @@ and the resident's one file for staff (opening it with personal data is itself l
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -13,7 +15,7 @@ from sqlalchemy.sql import ColumnElement
 from backoffice.config import get_settings
 from backoffice.core import audit, passwords
 from backoffice.core.actor import Actor, Channel
-from backoffice.core.errors import NotAllowed
+from backoffice.core.errors import NotAllowed, NotFound
 from backoffice.core.listing import ListRequest, count_rows, fetch_page, matches, search_pattern
 from backoffice.core.permissions import Perm, can, require
 from backoffice.core.records import check_version, flush, get_or_404
@@ -521,3 +523,134 @@ def user_for_staff(session: Session, actor: Actor, user_id: int) -> tuple[User, 
     require(actor, Perm.USER_VIEW)
     user = get_or_404(session, User, user_id)
     return user, available_actions(actor, user)
+
+
+# --- the resident's own account: profile and password reset ---------------------------------------
+
+PROFILE_FIELDS = ("full_name", "phone", "address")
+
+
+def update_profile(
+    session: Session,
+    actor: Actor,
+    *,
+    full_name,
+    phone=None,
+    address=None,
+    expected_version: int | None = None,
+) -> User:
+    """A person corrects their own name, phone and address (the e-mail is their sign-in)."""
+    if not actor.signed_in:
+        raise NotAllowed(code="sign_in_required")
+    c = Checker()
+    full_name = c.text("full_name", full_name, max_length=200, min_length=3)
+    phone = c.phone("phone", phone, required=False)
+    address = c.text("address", address, required=False, max_length=300)
+    expected_version = c.expected_version(expected_version)
+    c.done()
+    user = get_or_404(session, User, actor.user_id)
+    check_version(user, expected_version)
+    before = audit.snapshot(user, PROFILE_FIELDS)
+    user.full_name, user.phone, user.address = full_name, phone, address
+    flush(session)
+    changes = audit.changes_between(before, audit.snapshot(user, PROFILE_FIELDS))
+    if "address" in changes:
+        changes["address"] = ["…", "…"]  # personal data: the log says that it changed, not to what
+    if changes:
+        audit.record(session, actor, "user.profile_updated", "user", user.id, changes)
+    return user
+
+
+# A reset link is good for one hour and for one use. The front end signs (user id, fingerprint,
+# time issued) with its own secret; core decides whether such a link is still good.
+RESET_VALID_FOR = timedelta(hours=1)
+_RESET_INVALID = "Посилання для відновлення пароля недійсне або вже використане. Запросіть нове."
+_RESET_EXPIRED = "Посилання для відновлення пароля застаріло. Запросіть нове."
+
+
+def password_fingerprint(user: User) -> str:
+    """Changes whenever the password does: a reset link (or a web sign-in) carrying an older
+    fingerprint is no longer good once the password was set."""
+    basis = f"{user.id}:{user.password_hash or '-'}".encode()
+    return hashlib.sha256(basis).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class PasswordResetRequest:
+    """What the front end puts in the signed link it sends to ``email``."""
+
+    user_id: int
+    fingerprint: str
+    email: str
+    full_name: str
+
+
+def request_password_reset(
+    session: Session, actor: Actor, email, *, now: datetime | None = None
+) -> PasswordResetRequest | None:
+    """A person who forgot the password asks for a link. None when no active account has that
+    address: the caller must say the same thing either way, so that nobody learns who is
+    registered."""
+    c = Checker()
+    email = c.email("email", email)
+    c.done()
+    user = session.scalar(select(User).where(func.lower(User.email) == email.lower()))
+    if user is None or user.blocked:
+        audit.record(session, actor, "user.password_reset_refused", "user", None, {})
+        return None
+    audit.record(session, actor, "user.password_reset_requested", "user", user.id)
+    return PasswordResetRequest(user.id, password_fingerprint(user), user.email, user.full_name)
+
+
+def _reset_target(
+    session: Session, user_id, fingerprint, issued_at: datetime, now: datetime | None
+) -> User:
+    now = now or utcnow()
+    if issued_at > now + timedelta(minutes=1) or now - issued_at > RESET_VALID_FOR:
+        raise NotAllowed(_RESET_EXPIRED, code="reset_expired")
+    try:
+        user = get_or_404(session, User, user_id, for_update=True)
+    except NotFound:
+        raise NotAllowed(_RESET_INVALID, code="reset_invalid") from None
+    if not isinstance(fingerprint, str) or not hmac.compare_digest(
+        fingerprint, password_fingerprint(user)
+    ):
+        raise NotAllowed(_RESET_INVALID, code="reset_invalid")
+    if user.blocked:
+        raise NotAllowed(
+            "Обліковий запис заблоковано. Зверніться до адміністратора.", code="blocked"
+        )
+    return user
+
+
+def check_password_reset(
+    session: Session, user_id, fingerprint, *, issued_at: datetime, now: datetime | None = None
+) -> None:
+    """Raise ``NotAllowed`` (reset_expired, reset_invalid, blocked) when a reset link is no
+    longer good, so that the front end can say so before the person types a new password."""
+    _reset_target(session, user_id, fingerprint, issued_at, now)
+
+
+def reset_password(
+    session: Session,
+    actor: Actor,
+    user_id,
+    fingerprint,
+    new_password,
+    *,
+    issued_at: datetime,
+    now: datetime | None = None,
+) -> User:
+    """Set a new password from a reset link issued at ``issued_at``. Refused when the link is
+    older than ``RESET_VALID_FOR``, when the password changed since (which makes every link
+    single-use), or when the account is blocked. Clears the sign-in lock."""
+    user = _reset_target(session, user_id, fingerprint, issued_at, now)
+    c = Checker()
+    new_password = _check_password(c, "new_password", new_password)
+    c.done()
+    user.password_hash = passwords.hash_password(new_password)
+    user.failed_sign_ins = 0
+    user.locked_until = None
+    flush(session)
+    audit.record(session, actor, "user.password_reset", "user", user.id)
+    return user
