@@ -38,6 +38,27 @@ def _settle(app: QApplication, seconds: float) -> None:
         time.sleep(0.02)
 
 
+def _a_morning_of_work(session, actor: Actor) -> None:
+    """A few real actions through core, so that the activity log has something to show."""
+    from sqlalchemy import select
+
+    from backoffice.core import democracy, reception, services
+    from backoffice.models import Appeal, Comment, Order
+
+    for order_id in session.scalars(
+        select(Order.id).where(Order.status == "submitted").order_by(Order.id).limit(2)
+    ):
+        services.accept(session, actor, order_id)
+    for appeal_id in session.scalars(
+        select(Appeal.id).where(Appeal.status == "received").order_by(Appeal.id).limit(2)
+    ):
+        reception.register(session, actor, appeal_id)
+    comment = session.scalar(select(Comment).where(Comment.status == "pending").limit(1))
+    if comment is not None:
+        democracy.approve_comment(session, actor, comment.id, expected_version=comment.version)
+    people.resident_file(session, actor, session.scalar(select(Order.applicant_id).limit(1)))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     out = Path(argv[0]) if argv else OUT
@@ -64,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
             _ = user.role_names
         backend = Backend(engine)
         backend.actor = Actor.for_user(user, Channel.DESKTOP)
+        with unit_of_work(session_factory(engine)) as session:
+            _a_morning_of_work(session, backend.actor)
 
         dialog = SignInDialog()
         dialog.login.setText("oksana.demchenko@ternopil.example")
@@ -82,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             panel = window.tabs.widget(index)
             _settle(app, 1.0)
             tables = [t for t in panel.findChildren(QTableView) if t.isVisible()]
-            table = tables[0] if tables else None
+            table = getattr(panel, "table", None) or (tables[0] if tables else None)
             if table is not None and table.model().rowCount():
                 table.selectRow(0)
                 _settle(app, 1.0)
