@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from backoffice.config import get_settings
@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("e-Ternopil")
     app.setApplicationName("backoffice")
-    app.setApplicationDisplayName("e-Тернопіль")
     install_translations(app, language())
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "e-Тернопіль"))
 
     from backoffice.ui.live import LiveUpdates
     from backoffice.ui.main_window import MainWindow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from backoffice.core.files import clean_file_name
@@ -30,5 +30,6 @@ def read_file(path: Path, limit: int) -> tuple[str, bytes]:
     if size > limit:
         from backoffice.core.errors import InvalidInput
 
-        raise InvalidInput({"file": f"Файл більший за {limit // (1024 * 1024)} МБ."})
+        message = QCoreApplication.translate("files", "Файл більший за {n} МБ.")
+        raise InvalidInput({"file": message.format(n=limit // (1024 * 1024))})
     return path.name, path.read_bytes()

@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
     def __init__(self, backend: Backend, *, live=None) -> None:
         super().__init__()
         self.backend = backend
-        self.setWindowTitle(tr("e-Тернопіль — робоче місце"))
+        self.setWindowTitle(self.tr("e-Тернопіль — робоче місце"))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main-tabs")
         self.setCentralWidget(self.tabs)
@@ -106,29 +106,31 @@ class MainWindow(QMainWindow):
 
     # --- menu and status bar ---------------------------------------------------------------------
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(tr("&Файл"))
-        refresh = QAction(tr("Оновити лічильники"), self)
+        menu = self.menuBar().addMenu(self.tr("&Файл"))
+        refresh = QAction(self.tr("Оновити лічильники"), self)
         refresh.triggered.connect(self.refresh_counts)
         menu.addAction(refresh)
-        quit_action = QAction(tr("Вийти"), self)
+        quit_action = QAction(self.tr("Вийти"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
-        view = self.menuBar().addMenu(tr("&Вигляд"))
-        language = view.addMenu(tr("Мова інтерфейсу"))
+        view = self.menuBar().addMenu(self.tr("&Вигляд"))
+        language = view.addMenu(self.tr("Мова інтерфейсу"))
         for code, name in (("uk", "Українська"), ("en", "English")):
             action = QAction(name, self)
             action.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
             language.addAction(action)
-        help_menu = self.menuBar().addMenu(tr("&Довідка"))
-        about = QAction(tr("Про програму"), self)
+        help_menu = self.menuBar().addMenu(self.tr("&Довідка"))
+        about = QAction(self.tr("Про програму"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
     def _choose_language(self, code: str) -> None:
         settings().setValue("ui/language", code)
         QMessageBox.information(
-            self, tr("Мова інтерфейсу"), tr("Мову буде змінено після перезапуску програми.")
+            self,
+            self.tr("Мова інтерфейсу"),
+            self.tr("Мову буде змінено після перезапуску програми."),
         )
 
     def _about(self) -> None:
@@ -136,8 +138,8 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            tr("Про програму"),
-            tr("e-Тернопіль — робоче місце працівника, версія {version}").format(
+            self.tr("Про програму"),
+            self.tr("e-Тернопіль — робоче місце працівника, версія {version}").format(
                 version=__version__
             ),
         )
@@ -145,7 +147,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         actor = self.backend.actor
         roles = ", ".join(label(ROLE_NAMES, r.value) for r in sorted(actor.roles))
-        self.who = QLabel(tr("Користувач: {name} ({roles})").format(name=actor.name, roles=roles))
+        self.who = QLabel(
+            self.tr("Користувач: {name} ({roles})").format(name=actor.name, roles=roles)
+        )
         self.who.setObjectName("status-who")
         self.database = QLabel(self.backend.display_url)
         self.database.setObjectName("status-database")
@@ -168,10 +172,10 @@ class MainWindow(QMainWindow):
     def _set_connection(self, online: bool) -> None:
         self.online = online
         if online:
-            self.connection.setText(tr("● з'єднано"))
+            self.connection.setText(self.tr("● з'єднано"))
             self.connection.setStyleSheet("color: #1b7f3b")
         else:
-            self.connection.setText(tr("● немає з'єднання — повторна спроба…"))
+            self.connection.setText(self.tr("● немає з'єднання — повторна спроба…"))
             self.connection.setStyleSheet("color: #b00020")
 
     def closeEvent(self, event) -> None:

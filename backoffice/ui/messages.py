@@ -9,10 +9,6 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from backoffice.core.errors import Conflict, CoreError, InvalidInput
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 def is_connection_lost(error: BaseException) -> bool:
     return isinstance(error, OperationalError) or (
         isinstance(error, DBAPIError) and error.connection_invalidated
@@ -22,28 +18,33 @@ def is_connection_lost(error: BaseException) -> bool:
 def describe(error: BaseException) -> str:
     if isinstance(error, InvalidInput):
         lines = [f"• {name}: {text}" for name, text in error.fields.items()]
-        return "\n".join([tr("Перевірте введені дані:"), *lines])
+        return "\n".join(
+            [QCoreApplication.translate("messages", "Перевірте введені дані:"), *lines]
+        )
     if isinstance(error, Conflict):
-        who = error.changed_by or tr("інший користувач")
+        who = error.changed_by or QCoreApplication.translate("messages", "інший користувач")
         if error.code == "conflict":
-            return tr(
-                "Запис щойно змінив(ла) {who}. Його оновлено — перегляньте й повторіть."
+            return QCoreApplication.translate(
+                "messages", "Запис щойно змінив(ла) {who}. Його оновлено — перегляньте й повторіть."
             ).format(who=who)
         return error.message
     if isinstance(error, CoreError):
         return error.message
     if is_connection_lost(error):
-        return tr(
+        return QCoreApplication.translate(
+            "messages",
             "База даних недоступна. Перевірте з'єднання; роботу не втрачено — повторіть дію, "
-            "коли з'єднання відновиться."
+            "коли з'єднання відновиться.",
         )
-    return tr("Неочікувана помилка: {error}").format(error=type(error).__name__)
+    return QCoreApplication.translate("messages", "Неочікувана помилка: {error}").format(
+        error=type(error).__name__
+    )
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or tr("Не вдалося виконати дію"))
+    box.setWindowTitle(title or QCoreApplication.translate("messages", "Не вдалося виконати дію"))
     box.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what residents wrote
     box.setText(describe(error))
     box.open()

@@ -3,7 +3,7 @@ system keyring; the database address (never with a password in it) is a setting.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,12 +35,13 @@ def check_database_url(url: str) -> str | None:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        return QDialog.tr("Неправильна адреса бази даних.")
+        return QCoreApplication.translate("SignInDialog", "Неправильна адреса бази даних.")
     if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
-        return QDialog.tr("Підтримуються лише PostgreSQL і SQLite.")
+        return QCoreApplication.translate("SignInDialog", "Підтримуються лише PostgreSQL і SQLite.")
     if parsed.password:
-        return QDialog.tr(
-            "Не вказуйте пароль в адресі бази даних: використовуйте PGPASSWORD або файл .pgpass."
+        return QCoreApplication.translate(
+            "SignInDialog",
+            "Не вказуйте пароль в адресі бази даних: використовуйте PGPASSWORD або файл .pgpass.",
         )
     return None
 
@@ -176,7 +177,10 @@ def _authenticate(session, login: str, password: str):
     except (ProgrammingError, OperationalError) as error:
         if "users" in str(error.orig):
             raise CoreError(
-                QDialog.tr("База даних ще не підготовлена: виконайте «backoffice-admin init»."),
+                QCoreApplication.translate(
+                    "SignInDialog",
+                    "База даних ще не підготовлена: виконайте «backoffice-admin init».",
+                ),
                 code="not_initialised",
             ) from error
         raise

@@ -46,10 +46,6 @@ Errors = dict[str, str]
 ERROR_STYLE = "color: #b00020"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AppealDialogs", text)
-
-
 def field_of(key: str) -> str:
     """The dialog field a core error key belongs to: ``files[2]`` → ``files``."""
     return key.split("[", 1)[0]
@@ -149,10 +145,10 @@ class FilesPicker(QWidget):
         self.list.setMaximumHeight(90)
         layout.addWidget(self.list, 1)
         buttons = QVBoxLayout()
-        add = QPushButton(tr("Додати…"))
+        add = QPushButton(self.tr("Додати…"))
         add.setObjectName("files-add")
         add.clicked.connect(self.choose)
-        remove = QPushButton(tr("Прибрати"))
+        remove = QPushButton(self.tr("Прибрати"))
         remove.setObjectName("files-remove")
         remove.clicked.connect(self.remove_current)
         buttons.addWidget(add)
@@ -172,9 +168,9 @@ class FilesPicker(QWidget):
         patterns = " ".join(f"*{extension}" for extension in sorted(ALLOWED_TYPES))
         paths, _filter = QFileDialog.getOpenFileNames(
             self,
-            tr("Виберіть файли"),
+            self.tr("Виберіть файли"),
             "",
-            tr("Документи ({patterns});;Усі файли (*)").format(patterns=patterns),
+            self.tr("Документи ({patterns});;Усі файли (*)").format(patterns=patterns),
         )
         for path in paths:
             self.add_path(path)
@@ -194,18 +190,18 @@ class FilesPicker(QWidget):
 class RegisterDialog(FormDialog):
     def __init__(self, subject: str, parent=None, *, initial: Values | None = None) -> None:
         super().__init__(
-            tr("Зареєструвати"),
+            self.tr("Зареєструвати"),
             parent,
-            intro=tr("Зареєструвати «{subject}»: буде надано номер і контрольну дату.").format(
+            intro=self.tr("Зареєструвати «{subject}»: буде надано номер і контрольну дату.").format(
                 subject=subject
             ),
         )
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        self.study = QRadioButton(tr("потрібне додаткове вивчення"))
+        self.study = QRadioButton(self.tr("потрібне додаткове вивчення"))
         self.study.setObjectName("needs-study-yes")
-        self.no_study = QRadioButton(tr("додаткове вивчення не потрібне (скорочений строк)"))
+        self.no_study = QRadioButton(self.tr("додаткове вивчення не потрібне (скорочений строк)"))
         self.no_study.setObjectName("needs-study-no")
         group = QButtonGroup(box)
         group.addButton(self.study)
@@ -214,7 +210,7 @@ class RegisterDialog(FormDialog):
         column.addWidget(self.no_study)
         needs_study = (initial or {}).get("needs_study", True)
         (self.study if needs_study else self.no_study).setChecked(True)
-        self.add_field("needs_study", tr("Розгляд:"), box)
+        self.add_field("needs_study", self.tr("Розгляд:"), box)
 
     def values(self) -> Values:
         return {"needs_study": self.study.isChecked()}
@@ -240,9 +236,9 @@ class AssignDialog(FormDialog):
         initial: Values | None = None,
     ) -> None:
         super().__init__(
-            tr("Передати іншому виконавцю") if reassign else tr("Доручити виконавцю"),
+            self.tr("Передати іншому виконавцю") if reassign else self.tr("Доручити виконавцю"),
             parent,
-            intro=tr("Зараз доручено: {name}").format(name=current) if current else "",
+            intro=self.tr("Зараз доручено: {name}").format(name=current) if current else "",
         )
         self.officer = QComboBox()
         for officer in officers:
@@ -252,9 +248,9 @@ class AssignDialog(FormDialog):
             position = self.officer.findData(wanted)
             if position >= 0:
                 self.officer.setCurrentIndex(position)
-        self.add_field("assignee_id", tr("Виконавець:"), self.officer)
+        self.add_field("assignee_id", self.tr("Виконавець:"), self.officer)
         if not officers:
-            self.show_errors({"assignee_id": tr("Немає активних працівників прийомної.")})
+            self.show_errors({"assignee_id": self.tr("Немає активних працівників прийомної.")})
 
     def values(self) -> Values:
         return {"assignee_id": self.officer.currentData()}
@@ -284,22 +280,22 @@ class ExtendDialog(FormDialog):
         latest: date | None = None,
         initial: Values | None = None,
     ) -> None:
-        intro = tr("Чинний строк: {due}.").format(due=current_due or "—")
+        intro = self.tr("Чинний строк: {due}.").format(due=current_due or "—")
         if latest is not None:
-            intro += " " + tr("Найпізніша можлива дата: {day}.").format(
+            intro += " " + self.tr("Найпізніша можлива дата: {day}.").format(
                 day=latest.strftime("%d.%m.%Y")
             )
-        intro += "\n" + tr("Новий строк і причину буде повідомлено заявникові.")
-        super().__init__(tr("Продовжити строк розгляду"), parent, intro=intro)
+        intro += "\n" + self.tr("Новий строк і причину буде повідомлено заявникові.")
+        super().__init__(self.tr("Продовжити строк розгляду"), parent, intro=intro)
         initial = initial or {}
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy")
         self.day.setDate(to_qdate(initial.get("new_due_date") or latest))
-        self.add_field("new_due_date", tr("Новий строк:"), self.day)
+        self.add_field("new_due_date", self.tr("Новий строк:"), self.day)
         self.reason = self.add_field(
             "reason",
-            tr("Причина:"),
+            self.tr("Причина:"),
             text_editor(initial.get("reason", "")),
         )
 
@@ -327,15 +323,15 @@ def ask_extension(
 class ForwardDialog(FormDialog):
     def __init__(self, parent=None, *, initial: Values | None = None) -> None:
         super().__init__(
-            tr("Переслати за належністю"),
+            self.tr("Переслати за належністю"),
             parent,
-            intro=tr("Заявникові буде повідомлено, куди й чому переслано."),
+            intro=self.tr("Заявникові буде повідомлено, куди й чому переслано."),
         )
         initial = initial or {}
         self.body = QLineEdit(initial.get("to_body", ""))
-        self.add_field("to_body", tr("Кому (орган):"), self.body)
+        self.add_field("to_body", self.tr("Кому (орган):"), self.body)
         self.reason = self.add_field(
-            "reason", tr("Причина:"), text_editor(initial.get("reason", ""))
+            "reason", self.tr("Причина:"), text_editor(initial.get("reason", ""))
         )
 
     def values(self) -> Values:
@@ -353,14 +349,14 @@ def ask_forward(
 # --- answer -----------------------------------------------------------------------------------
 class AnswerDialog(FormDialog):
     def __init__(self, parent=None, *, initial: Values | None = None) -> None:
-        super().__init__(tr("Надати відповідь"), parent)
+        super().__init__(self.tr("Надати відповідь"), parent)
         initial = initial or {}
         self.resize(640, 460)
         self.text = self.add_field(
-            "text", tr("Текст відповіді:"), text_editor(initial.get("text", ""), height=200)
+            "text", self.tr("Текст відповіді:"), text_editor(initial.get("text", ""), height=200)
         )
         self.files = self.add_field(
-            "files", tr("Файли відповіді:"), FilesPicker(initial.get("files"))
+            "files", self.tr("Файли відповіді:"), FilesPicker(initial.get("files"))
         )
 
     def values(self) -> Values:
@@ -380,7 +376,7 @@ class ReasonDialog(FormDialog):
     def __init__(self, title: str, intro: str, parent=None, *, initial: Values | None = None):
         super().__init__(title, parent, intro=intro)
         self.reason = self.add_field(
-            "reason", tr("Причина:"), text_editor((initial or {}).get("reason", ""))
+            "reason", self.tr("Причина:"), text_editor((initial or {}).get("reason", ""))
         )
 
     def values(self) -> Values:
@@ -391,8 +387,8 @@ def ask_not_considered(
     parent, *, initial: Values | None = None, errors: Errors | None = None
 ) -> Values | None:
     dialog = ReasonDialog(
-        tr("Залишити без розгляду"),
-        tr("Причину буде повідомлено заявникові."),
+        QCoreApplication.translate("AppealDialogs", "Залишити без розгляду"),
+        QCoreApplication.translate("AppealDialogs", "Причину буде повідомлено заявникові."),
         parent,
         initial=initial,
     )
@@ -404,8 +400,10 @@ def ask_not_considered(
 def ask_delivered(parent, *, reference: str = "", **_ignored) -> Values | None:
     answer = QMessageBox.question(
         parent,
-        tr("Відповідь доставлено"),
-        tr("Позначити, що відповідь на {reference} надіслано поштою?").format(reference=reference),
+        QCoreApplication.translate("AppealDialogs", "Відповідь доставлено"),
+        QCoreApplication.translate(
+            "AppealDialogs", "Позначити, що відповідь на {reference} надіслано поштою?"
+        ).format(reference=reference),
     )
     return {} if answer == QMessageBox.StandardButton.Yes else None
 
@@ -416,9 +414,9 @@ class PaperAppealDialog(FormDialog):
 
     def __init__(self, parent=None, *, initial: Values | None = None) -> None:
         super().__init__(
-            tr("Нове паперове звернення"),
+            self.tr("Нове паперове звернення"),
             parent,
-            intro=tr("Внесіть лист або усне звернення, прийняте на прийомі."),
+            intro=self.tr("Внесіть лист або усне звернення, прийняте на прийомі."),
         )
         initial = initial or {}
         self.resize(680, 640)
@@ -427,36 +425,40 @@ class PaperAppealDialog(FormDialog):
             self.kind.addItem(label(APPEAL_KINDS, kind.value), kind.value)
         position = self.kind.findData(initial.get("kind", AppealKind.APPEAL.value))
         self.kind.setCurrentIndex(max(position, 0))
-        self.add_field("kind", tr("Вид:"), self.kind)
+        self.add_field("kind", self.tr("Вид:"), self.kind)
         self.name = self.add_field(
-            "applicant_name", tr("Заявник (ПІБ):"), QLineEdit(initial.get("applicant_name", ""))
+            "applicant_name",
+            self.tr("Заявник (ПІБ):"),
+            QLineEdit(initial.get("applicant_name", "")),
         )
         self.contact = self.add_field(
             "applicant_contact",
-            tr("Адреса / контакт для відповіді:"),
+            self.tr("Адреса / контакт для відповіді:"),
             text_editor(initial.get("applicant_contact", ""), height=50),
         )
-        self.subject = self.add_field("subject", tr("Тема:"), QLineEdit(initial.get("subject", "")))
+        self.subject = self.add_field(
+            "subject", self.tr("Тема:"), QLineEdit(initial.get("subject", ""))
+        )
         self.category = self.add_field(
-            "category", tr("Категорія:"), QLineEdit(initial.get("category", ""))
+            "category", self.tr("Категорія:"), QLineEdit(initial.get("category", ""))
         )
         self.text = self.add_field(
-            "text", tr("Текст:"), text_editor(initial.get("text", ""), height=150)
+            "text", self.tr("Текст:"), text_editor(initial.get("text", ""), height=150)
         )
         self.urgent = QCheckBox(
-            tr("терміновий запит (життя, свобода, довкілля, надзвичайна подія)")
+            self.tr("терміновий запит (життя, свобода, довкілля, надзвичайна подія)")
         )
         self.urgent.setChecked(bool(initial.get("urgent")))
-        self.add_field("urgent", tr("Терміновість:"), self.urgent)
+        self.add_field("urgent", self.tr("Терміновість:"), self.urgent)
         self.urgent_reason = self.add_field(
             "urgent_reason",
-            tr("Чому терміново:"),
+            self.tr("Чому терміново:"),
             text_editor(initial.get("urgent_reason") or "", height=50),
         )
         self.urgent_reason.setEnabled(self.urgent.isChecked())
         self.urgent.toggled.connect(self.urgent_reason.setEnabled)
         self.attachments = self.add_field(
-            "attachments", tr("Скан листа, додатки:"), FilesPicker(initial.get("attachments"))
+            "attachments", self.tr("Скан листа, додатки:"), FilesPicker(initial.get("attachments"))
         )
 
     def values(self) -> Values:

@@ -60,16 +60,19 @@ PREVIEW_DELAY_MS = 200
 _NUMBER = re.compile(r"-?\d{1,12}(?:[.,]\d{1,6})?")
 _POSITION = re.compile(r"поле (\d+)")  # how core's schema problems name a field
 
-# "1 день / 2 дні / 5 днів": the three Ukrainian plural forms, calendar and working.
+# "1 день / 2 дні / 5 днів": the three Ukrainian plural forms, calendar and working; then
+# exactly one day, which other languages (English: "1 day", "21 days") set apart from 21, 31, …
 _CALENDAR_DAYS = (
     QT_TRANSLATE_NOOP("catalog", "{n} кал. день"),
     QT_TRANSLATE_NOOP("catalog", "{n} кал. дні"),
     QT_TRANSLATE_NOOP("catalog", "{n} кал. днів"),
+    QT_TRANSLATE_NOOP("catalog", "1 кал. день"),
 )
 _WORKING_DAYS = (
     QT_TRANSLATE_NOOP("catalog", "{n} роб. день"),
     QT_TRANSLATE_NOOP("catalog", "{n} роб. дні"),
     QT_TRANSLATE_NOOP("catalog", "{n} роб. днів"),
+    QT_TRANSLATE_NOOP("catalog", "1 роб. день"),
 )
 # What the person reads for each field core may name in its errors.
 FIELD_TITLES = {
@@ -96,7 +99,9 @@ def tr(text: str) -> str:
 
 def days_text(days: int, *, working: bool) -> str:
     """``10 роб. днів``, ``1 кал. день``, ``3 кал. дні``."""
-    if days % 10 == 1 and days % 100 != 11:
+    if days == 1:
+        form = 3
+    elif days % 10 == 1 and days % 100 != 11:
         form = 0
     elif 2 <= days % 10 <= 4 and not 12 <= days % 100 <= 14:
         form = 1
@@ -107,7 +112,9 @@ def days_text(days: int, *, working: bool) -> str:
 
 def default_term_text() -> str:
     days = get_settings().terms.service_default_days
-    return tr("типовий ({days})").format(days=days_text(days, working=False))
+    return QCoreApplication.translate("catalog", "типовий ({days})").format(
+        days=days_text(days, working=False)
+    )
 
 
 def term_text(term_days: int | None, term_counts: str | None) -> str:
@@ -119,8 +126,8 @@ def term_text(term_days: int | None, term_counts: str | None) -> str:
 def fee_text(fee: str | None) -> str:
     """A fee as core gives it (``"150.00"``) the way the catalog prints it."""
     if fee is None or Decimal(fee) == 0:
-        return tr("безоплатно")
-    return tr("{fee} грн").format(fee=fee.replace(".", ","))
+        return QCoreApplication.translate("catalog", "безоплатно")
+    return QCoreApplication.translate("catalog", "{fee} грн").format(fee=fee.replace(".", ","))
 
 
 def field_title(key: str) -> str:
@@ -130,10 +137,12 @@ def field_title(key: str) -> str:
 
 def invalid_message(fields: dict[str, str]) -> str:
     """Core's field errors, one a line, each under the name the person sees on the screen."""
-    lines = [tr("Перевірте введені дані:")]
+    lines = [QCoreApplication.translate("catalog", "Перевірте введені дані:")]
     for key, text in fields.items():
         if key == SCHEMA_FIELD:
-            text = tr("помилки в полях — їх перелічено під таблицею полів.")
+            text = QCoreApplication.translate(
+                "catalog", "помилки в полях — їх перелічено під таблицею полів."
+            )
         lines.append(f"• {field_title(key)}: {text}")
     return "\n".join(lines)
 
@@ -259,15 +268,17 @@ def _schema_field(draft: dict[str, Any]) -> dict[str, Any]:
 def _limits_text(field: dict[str, Any]) -> str:
     kind = field["type"]
     if kind in ("text", "textarea") and field.get("max_length"):
-        return tr("до {n} симв.").format(n=field["max_length"])
+        return QCoreApplication.translate("catalog", "до {n} симв.").format(n=field["max_length"])
     if kind == "number":
         low, high = field.get("min"), field.get("max")
         if low is not None and high is not None:
-            return tr("від {min} до {max}").format(min=low, max=high)
+            return QCoreApplication.translate("catalog", "від {min} до {max}").format(
+                min=low, max=high
+            )
         if low is not None:
-            return tr("від {min}").format(min=low)
+            return QCoreApplication.translate("catalog", "від {min}").format(min=low)
         if high is not None:
-            return tr("до {max}").format(max=high)
+            return QCoreApplication.translate("catalog", "до {max}").format(max=high)
     if kind == "select":
         return "; ".join(field.get("options") or [])
     return ""
@@ -316,16 +327,16 @@ class FormFieldsEditor(QWidget):
         self.table.cellDoubleClicked.connect(self._focus_property)
         top.addWidget(self.table, 1)
         buttons = QVBoxLayout()
-        self.add_button = QPushButton(tr("Додати поле"))
+        self.add_button = QPushButton(self.tr("Додати поле"))
         self.add_button.setObjectName("field-add")
         self.add_button.clicked.connect(self.add_field)
-        self.remove_button = QPushButton(tr("Вилучити"))
+        self.remove_button = QPushButton(self.tr("Вилучити"))
         self.remove_button.setObjectName("field-remove")
         self.remove_button.clicked.connect(self.remove_field)
-        self.up_button = QPushButton(tr("Вгору"))
+        self.up_button = QPushButton(self.tr("Вгору"))
         self.up_button.setObjectName("field-up")
         self.up_button.clicked.connect(lambda: self.move_field(-1))
-        self.down_button = QPushButton(tr("Вниз"))
+        self.down_button = QPushButton(self.tr("Вниз"))
         self.down_button.setObjectName("field-down")
         self.down_button.clicked.connect(lambda: self.move_field(1))
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
@@ -340,55 +351,55 @@ class FormFieldsEditor(QWidget):
         self.problems.setVisible(False)
         layout.addWidget(self.problems)
 
-        self.properties = QGroupBox(tr("Властивості вибраного поля"))
+        self.properties = QGroupBox(self.tr("Властивості вибраного поля"))
         form = QFormLayout(self.properties)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("field-name")
-        self.name_edit.setPlaceholderText(tr("латиницею, напр. land_area"))
+        self.name_edit.setPlaceholderText(self.tr("латиницею, напр. land_area"))
         self.label_edit = QLineEdit()
         self.label_edit.setObjectName("field-label")
-        self.label_edit.setPlaceholderText(tr("що прочитає мешканець"))
+        self.label_edit.setPlaceholderText(self.tr("що прочитає мешканець"))
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("field-type")
         for kind in FIELD_TYPES:
             self.type_combo.addItem(label(FORM_FIELD_TYPES, kind), kind)
-        self.required_box = QCheckBox(tr("обов'язкове для заповнення"))
+        self.required_box = QCheckBox(self.tr("обов'язкове для заповнення"))
         self.required_box.setObjectName("field-required")
         self.max_length_spin = QSpinBox()
         self.max_length_spin.setObjectName("field-max-length")
         self.max_length_spin.setRange(0, MAX_TEXT_LENGTH)
-        self.max_length_spin.setSpecialValueText(tr("типова"))
+        self.max_length_spin.setSpecialValueText(self.tr("типова"))
         self.min_edit = QLineEdit()
         self.min_edit.setObjectName("field-min")
         self.max_edit = QLineEdit()
         self.max_edit.setObjectName("field-max")
         for edit in (self.min_edit, self.max_edit):
-            edit.setPlaceholderText(tr("без обмеження"))
+            edit.setPlaceholderText(self.tr("без обмеження"))
         bounds = QWidget()
         bounds_layout = QHBoxLayout(bounds)
         bounds_layout.setContentsMargins(0, 0, 0, 0)
-        bounds_layout.addWidget(QLabel(tr("від")))
+        bounds_layout.addWidget(QLabel(self.tr("від")))
         bounds_layout.addWidget(self.min_edit)
-        bounds_layout.addWidget(QLabel(tr("до")))
+        bounds_layout.addWidget(QLabel(self.tr("до")))
         bounds_layout.addWidget(self.max_edit)
         self.bounds = bounds
         self.options_edit = QPlainTextEdit()
         self.options_edit.setObjectName("field-options")
         self.options_edit.setPlaceholderText(
-            tr("Кожен варіант з нового рядка (або в одному рядку через кому)")
+            self.tr("Кожен варіант з нового рядка (або в одному рядку через кому)")
         )
         self.options_edit.setFixedHeight(84)
         self.help_edit = QLineEdit()
         self.help_edit.setObjectName("field-help")
-        self.help_edit.setPlaceholderText(tr("підказка під полем (необов'язково)"))
-        form.addRow(tr("Ім'я:"), self.name_edit)
-        form.addRow(tr("Підпис:"), self.label_edit)
-        form.addRow(tr("Тип:"), self.type_combo)
+        self.help_edit.setPlaceholderText(self.tr("підказка під полем (необов'язково)"))
+        form.addRow(self.tr("Ім'я:"), self.name_edit)
+        form.addRow(self.tr("Підпис:"), self.label_edit)
+        form.addRow(self.tr("Тип:"), self.type_combo)
         form.addRow("", self.required_box)
-        form.addRow(tr("Найбільша довжина:"), self.max_length_spin)
-        form.addRow(tr("Значення:"), self.bounds)
-        form.addRow(tr("Варіанти:"), self.options_edit)
-        form.addRow(tr("Підказка:"), self.help_edit)
+        form.addRow(self.tr("Найбільша довжина:"), self.max_length_spin)
+        form.addRow(self.tr("Значення:"), self.bounds)
+        form.addRow(self.tr("Варіанти:"), self.options_edit)
+        form.addRow(self.tr("Підказка:"), self.help_edit)
         self.property_form = form
         layout.addWidget(self.properties, 2)
 
@@ -420,7 +431,7 @@ class FormFieldsEditor(QWidget):
         for position, field in enumerate(self.schema(), start=1):
             field = dict(field)
             if not field["label"]:
-                field["label"] = field["name"] or tr("Поле {n}").format(n=position)
+                field["label"] = field["name"] or self.tr("Поле {n}").format(n=position)
             shown.append(field)
         return shown
 
@@ -442,7 +453,7 @@ class FormFieldsEditor(QWidget):
         n = len(self.fields) + 1
         while f"field_{n}" in names:
             n += 1
-        draft = _draft({"name": f"field_{n}", "label": tr("Нове поле"), "type": "text"})
+        draft = _draft({"name": f"field_{n}", "label": self.tr("Нове поле"), "type": "text"})
         self.fields.append(draft)
         row = len(self.fields) - 1
         self.table.setRowCount(len(self.fields))
@@ -550,7 +561,7 @@ class FormFieldsEditor(QWidget):
             field["name"],
             field["label"],
             label(FORM_FIELD_TYPES, field["type"]),
-            tr("так") if field["required"] else "",
+            self.tr("так") if field["required"] else "",
             _limits_text(field),
             field.get("help", ""),
         )
@@ -599,15 +610,15 @@ class ServiceEditor(QDialog):
         self._default_category = category_id
         self.errors: dict[str, QLabel] = {}
         self.setObjectName("service-editor")
-        self.setWindowTitle(tr("Нова послуга") if service_id is None else tr("Послуга"))
+        self.setWindowTitle(self.tr("Нова послуга") if service_id is None else self.tr("Послуга"))
         self.resize(1280, 820)
         layout = QVBoxLayout(self)
 
         self.pages = QTabWidget()
-        self.pages.addTab(self._build_general(), tr("Опис послуги"))
+        self.pages.addTab(self._build_general(), self.tr("Опис послуги"))
         self.fields_editor = FormFieldsEditor()
-        self.pages.addTab(self.fields_editor, tr("Форма заяви"))
-        preview_box = QGroupBox(tr("Попередній перегляд: так форму побачить мешканець"))
+        self.pages.addTab(self.fields_editor, self.tr("Форма заяви"))
+        preview_box = QGroupBox(self.tr("Попередній перегляд: так форму побачить мешканець"))
         preview_layout = QVBoxLayout(preview_box)
         self.preview_area = QScrollArea()
         self.preview_area.setObjectName("service-preview-area")
@@ -629,8 +640,8 @@ class ServiceEditor(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Зберегти"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Скасувати"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Зберегти"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Скасувати"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -647,7 +658,7 @@ class ServiceEditor(QDialog):
         self.code = QLineEdit()
         self.code.setObjectName("service-code")
         self.code.setMaxLength(40)
-        self.code.setPlaceholderText(tr("латиницею, напр. LAND-012"))
+        self.code.setPlaceholderText(self.tr("латиницею, напр. LAND-012"))
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("service-title")
         self.title_edit.setMaxLength(300)
@@ -660,8 +671,8 @@ class ServiceEditor(QDialog):
         self.fee.setObjectName("service-fee")
         self.fee.setDecimals(2)
         self.fee.setRange(0, float(services.MAX_FEE))
-        self.fee.setSuffix(tr(" грн"))
-        self.fee.setToolTip(tr("0 — послуга безоплатна"))
+        self.fee.setSuffix(self.tr(" грн"))
+        self.fee.setToolTip(self.tr("0 — послуга безоплатна"))
 
         term = QWidget()
         term_layout = QHBoxLayout(term)
@@ -684,7 +695,7 @@ class ServiceEditor(QDialog):
 
         self.description = QPlainTextEdit()
         self.description.setObjectName("service-description")
-        self.description.setPlaceholderText(tr("Що отримає мешканець, хто може звернутися…"))
+        self.description.setPlaceholderText(self.tr("Що отримає мешканець, хто може звернутися…"))
         self.description.setMinimumHeight(120)
 
         documents = QWidget()
@@ -692,15 +703,15 @@ class ServiceEditor(QDialog):
         documents_layout.setContentsMargins(0, 0, 0, 0)
         self.documents = QListWidget()
         self.documents.setObjectName("service-documents")
-        self.documents.setToolTip(tr("Подвійне клацання — змінити рядок"))
+        self.documents.setToolTip(self.tr("Подвійне клацання — змінити рядок"))
         documents_layout.addWidget(self.documents, 1)
         document_buttons = QVBoxLayout()
-        add = QPushButton(tr("Додати"))
+        add = QPushButton(self.tr("Додати"))
         add.setObjectName("document-add")
         add.clicked.connect(lambda: self.add_document(""))
-        edit = QPushButton(tr("Змінити"))
+        edit = QPushButton(self.tr("Змінити"))
         edit.clicked.connect(self._edit_document)
-        remove = QPushButton(tr("Вилучити"))
+        remove = QPushButton(self.tr("Вилучити"))
         remove.setObjectName("document-remove")
         remove.clicked.connect(self.remove_document)
         for button in (add, edit, remove):
@@ -709,14 +720,14 @@ class ServiceEditor(QDialog):
         documents_layout.addLayout(document_buttons)
 
         for key, title, widget in (
-            ("code", tr("Код:"), self.code),
-            ("title", tr("Назва:"), self.title_edit),
-            ("category_id", tr("Категорія:"), self.category),
-            ("department", tr("Підрозділ:"), self.department),
-            ("fee", tr("Вартість:"), self.fee),
-            ("term_days", tr("Строк надання:"), term),
-            ("description", tr("Опис:"), self.description),
-            ("required_documents", tr("Потрібні документи:"), documents),
+            ("code", self.tr("Код:"), self.code),
+            ("title", self.tr("Назва:"), self.title_edit),
+            ("category_id", self.tr("Категорія:"), self.category),
+            ("department", self.tr("Підрозділ:"), self.department),
+            ("fee", self.tr("Вартість:"), self.fee),
+            ("term_days", self.tr("Строк надання:"), term),
+            ("description", self.tr("Опис:"), self.description),
+            ("required_documents", self.tr("Потрібні документи:"), documents),
         ):
             error = _error_label(key)
             self.errors[key] = error
@@ -742,7 +753,7 @@ class ServiceEditor(QDialog):
     def _loaded(self, result) -> None:
         categories, detail = result
         self.category.clear()
-        self.category.addItem(tr("— виберіть категорію —"), None)
+        self.category.addItem(self.tr("— виберіть категорію —"), None)
         for category_id, title in categories:
             self.category.addItem(title, category_id)
         if detail is None:
@@ -751,7 +762,7 @@ class ServiceEditor(QDialog):
             self.fields_editor.set_schema([])
         else:
             self.original = detail
-            self.setWindowTitle(tr("Послуга {code}").format(code=detail["code"]))
+            self.setWindowTitle(self.tr("Послуга {code}").format(code=detail["code"]))
             self.code.setText(detail["code"])
             self.title_edit.setText(detail["title"])
             self._choose_category(detail["category_id"])
@@ -813,7 +824,7 @@ class ServiceEditor(QDialog):
         self._preview_timer.stop()
         box = QWidget()
         layout = QVBoxLayout(box)
-        heading = plain_label(self.title_edit.text().strip() or tr("(назва послуги)"))
+        heading = plain_label(self.title_edit.text().strip() or self.tr("(назва послуги)"))
         heading.setStyleSheet("font-weight: bold; font-size: 12pt")
         layout.addWidget(heading)
         schema = self.fields_editor.preview_schema()
@@ -821,7 +832,7 @@ class ServiceEditor(QDialog):
         self.preview.setObjectName("service-preview")
         layout.addWidget(self.preview)
         if not schema:
-            empty = plain_label(tr("Форма без полів: мешканцю досить подати заяву."))
+            empty = plain_label(self.tr("Форма без полів: мешканцю досить подати заяву."))
             empty.setStyleSheet("color: #555")
             layout.addWidget(empty)
         layout.addStretch(1)
@@ -931,26 +942,26 @@ class CategoryDialog(QDialog):
         super().__init__(parent)
         self.backend = backend
         self.setObjectName("category-editor")
-        self.setWindowTitle(tr("Нова категорія послуг"))
+        self.setWindowTitle(self.tr("Нова категорія послуг"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.code = QLineEdit()
         self.code.setObjectName("category-code")
         self.code.setMaxLength(40)
-        self.code.setPlaceholderText(tr("латиницею, напр. land"))
+        self.code.setPlaceholderText(self.tr("латиницею, напр. land"))
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("category-title")
         self.title_edit.setMaxLength(200)
         self.position = QSpinBox()
         self.position.setObjectName("category-position")
         self.position.setRange(0, 100_000)
-        self.position.setToolTip(tr("Категорії впорядковано за цим числом, далі за назвою"))
+        self.position.setToolTip(self.tr("Категорії впорядковано за цим числом, далі за назвою"))
         self.errors: dict[str, QLabel] = {}
         for key, title, widget in (
-            ("code", tr("Код:"), self.code),
-            ("title", tr("Назва:"), self.title_edit),
-            ("position", tr("Порядок:"), self.position),
+            ("code", self.tr("Код:"), self.code),
+            ("title", self.tr("Назва:"), self.title_edit),
+            ("position", self.tr("Порядок:"), self.position),
         ):
             self.errors[key] = _error_label(key)
             form.addRow(title, _with_error(widget, self.errors[key]))
@@ -962,8 +973,8 @@ class CategoryDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Створити"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Скасувати"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Створити"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Скасувати"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -11,7 +11,17 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer, QTimeZone, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    Qt,
+    QTime,
+    QTimer,
+    QTimeZone,
+    Signal,
+)
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,14 +112,14 @@ def _next_hour(now: datetime) -> datetime:
 # --- how core's field names read to a person ------------------------------------------------------
 
 _FIELD_TITLES = {
-    "title": "Назва",
-    "description": "Опис",
-    "opens_at": "Початок",
-    "closes_at": "Завершення",
-    "results_visibility": "Результати",
-    "questions": "Питання",
-    "voter_id": "Мешканець",
-    "answers": "Відповіді",
+    "title": QT_TRANSLATE_NOOP("DemocracyDialogs", "Назва"),
+    "description": QT_TRANSLATE_NOOP("DemocracyDialogs", "Опис"),
+    "opens_at": QT_TRANSLATE_NOOP("DemocracyDialogs", "Початок"),
+    "closes_at": QT_TRANSLATE_NOOP("DemocracyDialogs", "Завершення"),
+    "results_visibility": QT_TRANSLATE_NOOP("DemocracyDialogs", "Результати"),
+    "questions": QT_TRANSLATE_NOOP("DemocracyDialogs", "Питання"),
+    "voter_id": QT_TRANSLATE_NOOP("DemocracyDialogs", "Мешканець"),
+    "answers": QT_TRANSLATE_NOOP("DemocracyDialogs", "Відповіді"),
 }
 
 
@@ -120,17 +130,23 @@ def field_title(key: str) -> str:
         number = int(match.group(1)) + 1
         part, option = match.group(2), match.group(3)
         if part == "options" and option is not None:
-            return tr("Питання {n}, варіант {m}").format(n=number, m=int(option) + 1)
+            return QCoreApplication.translate(
+                "DemocracyDialogs", "Питання {n}, варіант {m}"
+            ).format(n=number, m=int(option) + 1)
         if part == "options":
-            return tr("Питання {n}, варіанти").format(n=number)
-        return tr("Питання {n}").format(n=number)
+            return QCoreApplication.translate("DemocracyDialogs", "Питання {n}, варіанти").format(
+                n=number
+            )
+        return QCoreApplication.translate("DemocracyDialogs", "Питання {n}").format(n=number)
     return tr(_FIELD_TITLES[key]) if key in _FIELD_TITLES else key
 
 
 def errors_text(error: Exception, name_of=field_title) -> str:
     if isinstance(error, InvalidInput):
         lines = [f"• {name_of(key)}: {text}" for key, text in error.fields.items()]
-        return "\n".join([tr("Перевірте введені дані:"), *lines])
+        return "\n".join(
+            [QCoreApplication.translate("DemocracyDialogs", "Перевірте введені дані:"), *lines]
+        )
     return describe(error)
 
 
@@ -488,19 +504,24 @@ def results_text(title: str, results: democracy.SurveyResults) -> str:
     """The results as plain text: per question, per option a count, a share and a bar."""
     lines = [
         title,
-        tr("Бюлетенів: {n}").format(n=results.ballots),
+        QCoreApplication.translate("DemocracyDialogs", "Бюлетенів: {n}").format(n=results.ballots),
         "",
     ]
     for number, question in enumerate(results.questions, start=1):
         lines.append(f"{number}. {question.text}")
         lines.append(
             "   "
-            + tr("Тип: {kind}; відповіли: {n}").format(
+            + QCoreApplication.translate("DemocracyDialogs", "Тип: {kind}; відповіли: {n}").format(
                 kind=label(QUESTION_KINDS, question.kind), n=question.answered
             )
         )
         if question.kind == QuestionKind.TEXT:
-            lines.append("   " + tr("Відповідей текстом: {n}").format(n=question.text_answers))
+            lines.append(
+                "   "
+                + QCoreApplication.translate("DemocracyDialogs", "Відповідей текстом: {n}").format(
+                    n=question.text_answers
+                )
+            )
         width = min(OPTION_WIDTH, max((len(o.text) for o in question.options), default=0))
         for option in question.options:
             lines.append(
@@ -509,8 +530,16 @@ def results_text(title: str, results: democracy.SurveyResults) -> str:
             )
         lines.append("")
     if any(q.kind == QuestionKind.MULTIPLE for q in results.questions):
-        lines.append(tr("Частки — від тих, хто відповів на питання."))
-        lines.append(tr("Для кількох варіантів сума часток може перевищувати 100%."))
+        lines.append(
+            QCoreApplication.translate(
+                "DemocracyDialogs", "Частки — від тих, хто відповів на питання."
+            )
+        )
+        lines.append(
+            QCoreApplication.translate(
+                "DemocracyDialogs", "Для кількох варіантів сума часток може перевищувати 100%."
+            )
+        )
     return "\n".join(lines)
 
 
@@ -718,7 +747,7 @@ class PaperBallotDialog(QDialog):
         if match:
             for number, question in enumerate(self.survey.questions, start=1):
                 if question.id == int(match.group(1)):
-                    return tr("Питання {n}").format(n=number)
+                    return self.tr("Питання {n}").format(n=number)
         return field_title(key)
 
     def submit(self) -> None:

@@ -49,16 +49,16 @@ _MISSING = re.compile(r"entry \d+ is missing")
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("activity", text)
-
-
 def value_text(value: Any) -> str:
     """A value from an entry's changes as plain text for people."""
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return tr("так") if value else tr("ні")
+        return (
+            QCoreApplication.translate("activity", "так")
+            if value
+            else QCoreApplication.translate("activity", "ні")
+        )
     if isinstance(value, str):
         if _ISO_MOMENT.match(value):
             try:

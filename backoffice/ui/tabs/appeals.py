@@ -74,10 +74,6 @@ OTHER_ACTIONS = ("extend", "forward", "mark_not_considered")
 _temp_folder: tempfile.TemporaryDirectory | None = None
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AppealsPanel", text)
-
-
 def open_local_file(path: Path) -> bool:
     """Open a file with the system's viewer (replaced in tests)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -710,9 +706,9 @@ def _read_files(field: str, paths: list[str]) -> list[tuple[str, bytes]]:
             with path.open("rb") as stream:
                 files.append((path.name, stream.read(MAX_FILE_BYTES + 1)))
         except OSError as error:
-            message = tr("Не вдалося прочитати файл «{name}»: {why}").format(
-                name=path.name, why=error.strerror or type(error).__name__
-            )
+            message = QCoreApplication.translate(
+                "AppealsPanel", "Не вдалося прочитати файл «{name}»: {why}"
+            ).format(name=path.name, why=error.strerror or type(error).__name__)
             raise InvalidInput({f"{field}[{index}]": message}) from error
     return files
 
@@ -766,10 +762,12 @@ def _due_of(row: dict[str, Any], due: datetime | None) -> str:
 
 def _size_text(size: int) -> str:
     if size >= 1024 * 1024:
-        return tr("{n} МБ").format(n=f"{size / (1024 * 1024):.1f}")
+        return QCoreApplication.translate("AppealsPanel", "{n} МБ").format(
+            n=f"{size / (1024 * 1024):.1f}"
+        )
     if size >= 1024:
-        return tr("{n} КБ").format(n=round(size / 1024))
-    return tr("{n} Б").format(n=size)
+        return QCoreApplication.translate("AppealsPanel", "{n} КБ").format(n=round(size / 1024))
+    return QCoreApplication.translate("AppealsPanel", "{n} Б").format(n=size)
 
 
 def _date_edit(name: str, day: QDate) -> QDateEdit:
