@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -1201,3 +1202,136 @@ def discussion_choices(session: Session, actor: Actor) -> list[tuple[int, str]]:
             .limit(DISCUSSION_CHOICES_MAX)
         )
     ]
+
+
+# --- the portal's lists --------------------------------------------------------------------------
+# What residents browse: surveys by phase, discussions, the ballots they cast. No drafts ever.
+
+
+class VotingPhase(StrEnum):
+    DRAFT = "draft"
+    UPCOMING = "upcoming"  # published, voting not started yet
+    OPEN = "open"
+    OVER = "over"  # closed, archived, or published with the closing time passed
+
+
+def voting_phase(survey: Survey, *, now: datetime | None = None) -> VotingPhase:
+    """Where ``survey`` stands for voting now (the label a list shows beside a survey)."""
+    now = now or utcnow()
+    if survey.status == SurveyStatus.DRAFT:
+        return VotingPhase.DRAFT
+    if survey.status != SurveyStatus.PUBLISHED or now >= survey.closes_at:
+        return VotingPhase.OVER
+    if now < survey.opens_at:
+        return VotingPhase.UPCOMING
+    return VotingPhase.OPEN
+
+
+PUBLIC_PHASES = ("current", "finished")
+
+
+def public_surveys(
+    session: Session,
+    actor: Actor,
+    *,
+    phase: str,
+    limit: int = 50,
+    after_id: int | None = None,
+    now: datetime | None = None,
+) -> list[Survey]:
+    """Surveys everyone may browse, newest first (keyset on id); drafts never, staff included.
+
+    ``phase``: ``current`` — published and not past the closing time (voting now or soon);
+    ``finished`` — closed, archived, or published with the closing time passed.
+    """
+    now = now or utcnow()
+    c = Checker()
+    phase = c.choice("phase", phase, PUBLIC_PHASES)
+    limit, after_id = _check_page_in(c, limit, after_id)
+    c.done()
+    published = Survey.status == SurveyStatus.PUBLISHED
+    if phase == "current":
+        condition = and_(published, Survey.closes_at > now)
+    else:
+        condition = or_(
+            Survey.status.in_((SurveyStatus.CLOSED, SurveyStatus.ARCHIVED)),
+            and_(published, Survey.closes_at <= now),
+        )
+    query = select(Survey).where(condition).order_by(Survey.id.desc()).limit(limit)
+    if after_id is not None:
+        query = query.where(Survey.id < after_id)
+    return list(session.scalars(query))
+
+
+def _check_page_in(c: Checker, limit: Any, after_id: Any) -> tuple[int | None, int | None]:
+    limit = c.integer("limit", limit, minimum=1, maximum=PAGE_MAX)
+    after_id = c.integer("after_id", after_id, required=False, minimum=1)
+    return limit, after_id
+
+
+def get_discussion(session: Session, actor: Actor, discussion_id: int) -> Discussion:
+    """A discussion, open or closed: discussions are public."""
+    if not isinstance(discussion_id, int) or isinstance(discussion_id, bool):
+        raise NotFound()
+    return get_or_404(session, Discussion, discussion_id)
+
+
+def list_discussions(
+    session: Session,
+    actor: Actor,
+    *,
+    status: str | None = None,
+    limit: int = 50,
+    after_id: int | None = None,
+) -> list[Discussion]:
+    """Discussions, newest first (keyset on id); ``status``: open or closed, None for both."""
+    c = Checker()
+    status = c.choice("status", status, DiscussionStatus, required=False)
+    limit, after_id = _check_page_in(c, limit, after_id)
+    c.done()
+    query = select(Discussion).order_by(Discussion.id.desc()).limit(limit)
+    if status is not None:
+        query = query.where(Discussion.status == status)
+    if after_id is not None:
+        query = query.where(Discussion.id < after_id)
+    return list(session.scalars(query))
+
+
+def discussion_actions(actor: Actor, discussion: Discussion) -> list[str]:
+    """What ``actor`` may do in ``discussion`` now: ``comment`` while it is open."""
+    if discussion.status == DiscussionStatus.OPEN and can(actor, Perm.COMMENT_POST):
+        return ["comment"]
+    return []
+
+
+@dataclass(frozen=True)
+class CastBallot:
+    """A survey the resident voted in (the answers stay in the ballot: nobody lists them)."""
+
+    ballot_id: int
+    survey_id: int
+    title: str
+    status: str
+    cast_at: datetime
+    channel: str
+
+
+def my_ballots(
+    session: Session, actor: Actor, *, limit: int = 50, after_id: int | None = None
+) -> list[CastBallot]:
+    """The signed-in person's ballots, newest first (keyset on the ballot id), paper ones too."""
+    if not actor.signed_in:
+        raise NotAllowed(code="sign_in_required")
+    c = Checker()
+    limit, after_id = _check_page_in(c, limit, after_id)
+    c.done()
+    query = (
+        select(Ballot.id, Survey.id, Survey.title, Survey.status, Ballot.cast_at, Ballot.channel)
+        .join(Survey, Survey.id == Ballot.survey_id)
+        .where(Ballot.voter_id == actor.user_id)
+        .order_by(Ballot.id.desc())
+        .limit(limit)
+    )
+    if after_id is not None:
+        query = query.where(Ballot.id < after_id)
+    return [CastBallot(*row) for row in session.execute(query)]

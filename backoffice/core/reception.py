@@ -844,6 +844,29 @@ def appeal_file_for(session: Session, actor: Actor, appeal_id: int, file_id: int
     return stored_files.get(session, file_id)
 
 
+def appeal_files(session: Session, actor: Actor, appeal_id: int) -> list[dict[str, Any]]:
+    """The files of an appeal as whoever may see it gets them (see ``get_appeal_for``): each
+    with ``file_id``, ``name``, ``size``, ``media_type`` and ``purpose`` ("attachment" or
+    "response"), in the order they were added."""
+    appeal = get_appeal_for(session, actor, appeal_id)
+    rows = session.execute(
+        select(
+            StoredFile.id,
+            StoredFile.name,
+            StoredFile.size,
+            StoredFile.media_type,
+            AppealFile.purpose,
+        )
+        .join(AppealFile, AppealFile.file_id == StoredFile.id)
+        .where(AppealFile.appeal_id == appeal.id)
+        .order_by(AppealFile.id)
+    ).all()
+    return [
+        {"file_id": file_id, "name": name, "size": size, "media_type": media, "purpose": purpose}
+        for file_id, name, size, media, purpose in rows
+    ]
+
+
 def my_appeals(session: Session, actor: Actor, *, limit: int = 100) -> list[Appeal]:
     """The actor's own appeals, newest first."""
     require(actor, Perm.APPEAL_SUBMIT)

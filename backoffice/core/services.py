@@ -386,6 +386,21 @@ def list_active_services(
     return list(session.scalars(stmt))
 
 
+def public_service(session: Session, service_id: int) -> Service:
+    """One service of the public catalog (anyone may read it): active, else NotFound."""
+    if not isinstance(service_id, int) or isinstance(service_id, bool):
+        raise NotFound()
+    service = session.get(Service, service_id)
+    if service is None or not service.active:
+        raise NotFound()
+    return service
+
+
+def service_term(service: Service) -> tuple[int, str]:
+    """(days, "calendar" or "working"): the term a service is given in, the default included."""
+    return _term_of(service)
+
+
 def search_services(
     session: Session,
     actor: Actor,

@@ -16,12 +16,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from backoffice.core import audit
 from backoffice.core.actor import Actor
 from backoffice.core.calendar import KYIV, add_months
-from backoffice.core.errors import Conflict, InvalidInput
+from backoffice.core.errors import Conflict, InvalidInput, NotFound
 from backoffice.core.permissions import Perm, require
 from backoffice.core.records import check_version, flush, get_or_404
 from backoffice.core.validation import Checker
@@ -432,3 +432,15 @@ def monthly_stats(
     found = {row[0]: _stats_of(row) for row in session.execute(query)}
     empty = RideStats(0, None, None, None, None, None)
     return [MonthStats(month, found.get(i, empty)) for i, month in enumerate(months)]
+
+
+def get_route(session: Session, route_id: int) -> Route:
+    """One route with its carrier (inactive ones too: their figures stay public)."""
+    if not isinstance(route_id, int) or isinstance(route_id, bool):
+        raise NotFound()
+    route = session.scalar(
+        select(Route).options(joinedload(Route.carrier)).where(Route.id == route_id)
+    )
+    if route is None:
+        raise NotFound()
+    return route

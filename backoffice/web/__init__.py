@@ -20,14 +20,36 @@ from sqlalchemy import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from backoffice.config import get_settings
-from backoffice.web import auth, cabinet, db, errors, i18n, nav, outbox, pages, visitor
+from backoffice.web import (
+    auth,
+    cabinet,
+    db,
+    democracy,
+    errors,
+    i18n,
+    nav,
+    outbox,
+    pages,
+    reception,
+    rides,
+    services,
+    visitor,
+)
 from backoffice.web.markup import render_markdown
 from backoffice.web.throttle import SlidingWindow
 
 log = logging.getLogger(__name__)
 
 # One blueprint per section, in the order of the navigation. A new section adds its module here.
-SECTIONS = (pages, cabinet, auth)
+SECTIONS = (
+    pages,
+    services,
+    reception,
+    democracy,
+    rides,
+    cabinet,
+    auth,
+)
 
 csrf = CSRFProtect()
 babel = Babel()

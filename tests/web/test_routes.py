@@ -11,6 +11,13 @@ SAMPLES = {
     "slug": "no-such-page",
     "token": "not-a-token",
     "filename": "site.css",
+    "service_id": "999999",
+    "order_id": "999999",
+    "appeal_id": "999999",
+    "file_id": "999999",
+    "survey_id": "999999",
+    "discussion_id": "999999",
+    "route_id": "999999",
 }
 
 
