@@ -7,7 +7,6 @@ import io
 import re
 import zipfile
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backoffice.core.actor import Actor
@@ -88,14 +87,14 @@ def check_upload(field: str, name: str, data: bytes) -> tuple[str, str]:
 def store(
     session: Session, actor: Actor, name: str, data: bytes, *, field: str = "file"
 ) -> StoredFile:
-    """Keep the bytes once (by sha256) and return the stored file."""
+    """Keep an upload (checked, with its sha256) and return the stored file.
+
+    Every upload is its own record, even when the bytes equal an earlier one: the name and the
+    uploader belong to the upload, and another person's file name must never show through.
+    """
     clean, media_type = check_upload(field, name, data)
-    digest = hashlib.sha256(data).hexdigest()
-    existing = session.scalar(select(StoredFile).where(StoredFile.sha256 == digest))
-    if existing is not None:
-        return existing
     stored = StoredFile(
-        sha256=digest,
+        sha256=hashlib.sha256(data).hexdigest(),
         name=clean,
         media_type=media_type,
         size=len(data),

@@ -10,6 +10,7 @@ filters, searches and pages in SQL through ``core.listing``.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -268,12 +269,13 @@ def _check_uploads(checker: Checker, field: str, uploads: Any) -> list[Attachmen
 def _attach(
     session: Session, actor: Actor, appeal: Appeal, uploads: list[Attachment], purpose: str
 ) -> int:
-    seen: set[int] = set()
+    seen: set[bytes] = set()
     for index, (name, data) in enumerate(uploads):
-        stored = stored_files.store(session, actor, name, data, field=f"files[{index}]")
-        if stored.id in seen:  # the same bytes twice are one file
+        digest = hashlib.sha256(data).digest() if isinstance(data, bytes | bytearray) else b""
+        if digest and digest in seen:  # the same bytes twice in one sending are one file
             continue
-        seen.add(stored.id)
+        seen.add(digest)
+        stored = stored_files.store(session, actor, name, data, field=f"files[{index}]")
         appeal.files.append(AppealFile(file_id=stored.id, purpose=purpose))
     return len(seen)
 

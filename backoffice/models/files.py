@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
 from backoffice.models.base import Base, IdMixin, TimestampMixin
 
 
 class StoredFile(IdMixin, TimestampMixin, Base):
+    """One upload: its own name and uploader. The sha256 identifies the content (integrity,
+    finding copies); it is not unique, because two people's uploads of the same bytes are two
+    documents — sharing one record would show one person the other's file name."""
+
     __tablename__ = "stored_files"
-    __table_args__ = (UniqueConstraint("sha256"),)
+    __table_args__ = (Index("ix_stored_files_sha256", "sha256"),)
 
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     name: Mapped[str] = mapped_column(String(255), nullable=False)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-04 20:34:33.333392
+Create Date: 2026-12-04 21:13:32.130324
 """
 
 from __future__ import annotations
@@ -481,9 +481,9 @@ def upgrade() -> None:
             ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stored_files")),
-        sa.UniqueConstraint("sha256", name=op.f("uq_stored_files_sha256")),
     )
     with op.batch_alter_table("stored_files", schema=None) as batch_op:
+        batch_op.create_index("ix_stored_files_sha256", ["sha256"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_stored_files_uploaded_by_id"), ["uploaded_by_id"], unique=False
         )
@@ -1039,6 +1039,7 @@ def downgrade() -> None:
     op.drop_table("surveys")
     with op.batch_alter_table("stored_files", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_stored_files_uploaded_by_id"))
+        batch_op.drop_index("ix_stored_files_sha256")
 
     op.drop_table("stored_files")
     with op.batch_alter_table("staff_roles", schema=None) as batch_op:
