@@ -75,7 +75,7 @@ class LiveUpdates(QObject):
     def stop(self) -> None:
         if self._listener is not None:
             self._listener.stop()
-            self._listener.wait(3000)
+            self._listener.wait()  # at most a second: the loop looks at the flag that often
         if self._timer is not None:
             self._timer.stop()
 

@@ -84,7 +84,8 @@ def backend(committed_engine):
     """A Backend on the committed test database, not yet signed in."""
     backend = Backend(committed_engine)
     yield backend
-    wait_for_background()
+    # Every worker returns its connection before the test database goes away.
+    assert wait_for_background(120_000)
 
 
 @pytest.fixture
