@@ -19,6 +19,7 @@ class Backend:
     sessions: sessionmaker[Session] = field(init=False)
     actor: Actor | None = None
     user_id: int | None = None
+    closed: bool = False  # once closed, no new background work starts (shutdown)
 
     def __post_init__(self) -> None:
         self.sessions = session_factory(self.engine)
@@ -49,4 +50,5 @@ class Backend:
             connection.execute(text("SELECT 1"))
 
     def close(self) -> None:
+        self.closed = True
         self.engine.dispose()

@@ -65,7 +65,10 @@ def run_in_background(
     owner: QObject | None = None,
 ) -> None:
     """Run ``op(session)`` off the GUI thread; call ``on_done(result)`` or ``on_error(error)``
-    back on the GUI thread — unless ``owner`` (the widget or model that asked) is gone by then."""
+    back on the GUI thread — unless ``owner`` (the widget or model that asked) is gone by then.
+    Nothing starts once the backend is closed (the application is shutting down)."""
+    if getattr(backend, "closed", False):
+        return
     relay = _Relay(owner)
     if owner is None:
         _pending.add(relay)

@@ -84,7 +84,9 @@ def backend(committed_engine):
     """A Backend on the committed test database, not yet signed in."""
     backend = Backend(committed_engine)
     yield backend
-    # Every worker returns its connection before the test database goes away.
+    # No timer of a window still open may start new work; every worker returns its
+    # connection before the test database goes away.
+    backend.closed = True
     assert wait_for_background(120_000)
 
 

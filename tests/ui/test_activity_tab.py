@@ -66,7 +66,7 @@ def _ids(panel: Panel) -> list[int]:
 
 
 def _reloaded(qtbot, panel: Panel, expected: list[int]) -> None:
-    qtbot.waitUntil(lambda: not panel.model.loading and _ids(panel) == expected, timeout=5000)
+    qtbot.waitUntil(lambda: not panel.model.loading and _ids(panel) == expected, timeout=20_000)
 
 
 def test_activity_tab_lists_newest_first_and_filters(
@@ -144,7 +144,7 @@ def test_person_is_found_by_name_and_picked(qtbot, signed_in, make_staff, commit
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.loading)
     dialog.search.setText("редактор")
-    qtbot.waitUntil(lambda: not dialog.loading and dialog.results.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.results.count() == 1, timeout=20_000)
     assert dialog.results.item(0).text().startswith("Тарас Редактор · ")
     dialog.accept()
     assert panel.person_id == history.taras_user.id

@@ -79,7 +79,7 @@ def ids(panel: Panel) -> set[int]:
 
 
 def wait_rows(qtbot, panel: Panel, expected: set[int]) -> None:
-    qtbot.waitUntil(lambda: not panel.model.loading and ids(panel) == expected, timeout=5000)
+    qtbot.waitUntil(lambda: not panel.model.loading and ids(panel) == expected, timeout=20_000)
 
 
 def select_row(qtbot, panel: Panel, appeal_id: int) -> None:
@@ -89,7 +89,9 @@ def select_row(qtbot, panel: Panel, appeal_id: int) -> None:
 
 
 def wait_status(qtbot, panel: Panel, status: str) -> None:
-    qtbot.waitUntil(lambda: panel.card is not None and panel.card["status"] == status, timeout=5000)
+    qtbot.waitUntil(
+        lambda: panel.card is not None and panel.card["status"] == status, timeout=20_000
+    )
 
 
 def visible_actions(panel: Panel) -> set[str]:
@@ -338,7 +340,7 @@ def test_reassign_forward_not_considered_and_delivery(qtbot, desk, signed_in, mo
         tab.dialogs, "ask_assignee", lambda *a, **k: {"assignee_id": backend.user_id}
     )
     panel.perform("reassign")
-    qtbot.waitUntil(lambda: panel.card["assignee"] == backend.actor.name, timeout=5000)
+    qtbot.waitUntil(lambda: panel.card["assignee"] == backend.actor.name, timeout=20_000)
     assert panel.card["status"] == "assigned"
 
     select_row(qtbot, panel, elsewhere)
@@ -359,7 +361,7 @@ def test_reassign_forward_not_considered_and_delivery(qtbot, desk, signed_in, mo
     assert panel.fields.labels["applicant_contact"].text() == "вул. Руська, 1"
     monkeypatch.setattr(tab.dialogs, "ask_delivered", lambda *a, **k: {})
     panel.perform("mark_delivered")
-    qtbot.waitUntil(lambda: panel.card["delivered_at"] is not None, timeout=5000)
+    qtbot.waitUntil(lambda: panel.card["delivered_at"] is not None, timeout=20_000)
     assert visible_actions(panel) == set()
 
     assert desk.appeal(in_work).assignee_id == backend.user_id
@@ -379,7 +381,7 @@ def test_a_stale_version_shows_who_changed_it_and_reloads(qtbot, desk, signed_in
 
     monkeypatch.setattr(tab.dialogs, "ask_register", lambda *a, **k: {"needs_study": True})
     panel.perform("register")
-    qtbot.waitUntil(lambda: bool(message_boxes(panel)), timeout=5000)
+    qtbot.waitUntil(lambda: bool(message_boxes(panel)), timeout=20_000)
     text = message_boxes(panel)[0].text()
     assert "Петро Колега" in text and "оновлено" in text
     wait_status(qtbot, panel, "registered")
@@ -423,7 +425,7 @@ def test_paper_appeal_from_the_reception(qtbot, desk, signed_in, monkeypatch, tm
 
     monkeypatch.setattr(tab.dialogs, "ask_paper_appeal", ask)
     panel.new_button.click()
-    qtbot.waitUntil(lambda: panel.card is not None, timeout=5000)
+    qtbot.waitUntil(lambda: panel.card is not None, timeout=20_000)
     assert "urgent" in calls[1]["errors"]  # only an information request may be urgent
     assert panel.card["channel"] == "paper"
     assert panel.card["applicant"] == "Степан Листовний"

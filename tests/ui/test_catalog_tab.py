@@ -82,7 +82,7 @@ def _editor(qtbot, panel, service_id=None):
     else:
         panel.edit_service(service_id)
     editor = panel.editor
-    qtbot.waitUntil(lambda: editor.ready, timeout=5000)
+    qtbot.waitUntil(lambda: editor.ready, timeout=20_000)
     return editor
 
 
@@ -126,7 +126,7 @@ def test_catalog_tab_lists_filters_and_searches(qtbot, qtmodeltester, signed_in,
     assert panel.row_colour(closed) is not None and panel.row_colour(extract) is None
     assert panel.model.columns[6].text(closed) == "неактивна"
 
-    qtbot.waitUntil(lambda: panel.category_filter.count() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: panel.category_filter.count() == 3, timeout=20_000)
     panel.category_filter.setCurrentIndex(panel.category_filter.findData(catalog["land"]))
     wait_until_loaded(qtbot, panel)
     assert {r["code"] for r in panel.model.rows} == {"LAND-01", "LAND-02"}
@@ -172,7 +172,7 @@ def test_create_a_service_with_two_form_fields(qtbot, signed_in, catalog, commit
     editor.fields_editor.max_length_spin.setValue(500)
     editor.fields_editor.help_edit.setText("Наприклад: для банку")
 
-    with qtbot.waitSignal(editor.saved, timeout=5000) as signal:
+    with qtbot.waitSignal(editor.saved, timeout=20_000) as signal:
         editor.save()
     service = _service(committed_engine, signal.args[0])
     assert service.code == "SOC-02"
@@ -201,7 +201,7 @@ def test_create_a_service_with_two_form_fields(qtbot, signed_in, catalog, commit
     ]
     # The list shows it and keeps it selected.
     qtbot.waitUntil(
-        lambda: panel.detail is not None and panel.detail["id"] == service.id, timeout=5000
+        lambda: panel.detail is not None and panel.detail["id"] == service.id, timeout=20_000
     )
     assert panel.fields.labels["term"].text() == "5 роб. днів"
     assert panel.fields.labels["description"].textFormat().name == "PlainText"
@@ -212,7 +212,7 @@ def test_edit_adds_a_select_field_and_moves_it_up(qtbot, signed_in, catalog, com
     _select(qtbot, panel, catalog["extract"])
     panel.perform("edit")
     editor = panel.editor
-    qtbot.waitUntil(lambda: editor.ready, timeout=5000)
+    qtbot.waitUntil(lambda: editor.ready, timeout=20_000)
     assert editor.code.text() == "LAND-01"
     assert editor.fields_editor.table.rowCount() == 2
     _add_field(editor, "purpose", "Цільове призначення", "select", required=True)
@@ -222,7 +222,7 @@ def test_edit_adds_a_select_field_and_moves_it_up(qtbot, signed_in, catalog, com
     assert editor.fields_editor.table.currentRow() == 1
     assert editor.fields_editor.table.item(1, 0).text() == "purpose"
 
-    with qtbot.waitSignal(editor.saved, timeout=5000):
+    with qtbot.waitSignal(editor.saved, timeout=20_000):
         editor.save()
     service = _service(committed_engine, catalog["extract"])
     assert [f["name"] for f in service.form_schema] == ["address", "purpose", "area"]
@@ -230,7 +230,7 @@ def test_edit_adds_a_select_field_and_moves_it_up(qtbot, signed_in, catalog, com
     assert service.title == "Витяг з кадастру"  # untouched fields stay as they were
     qtbot.waitUntil(
         lambda: panel.detail is not None and panel.detail["version"] == service.version,
-        timeout=5000,
+        timeout=20_000,
     )
     assert "form-purpose" in {w.objectName() for w in panel.preview.findChildren(object)}
 
@@ -245,7 +245,7 @@ def test_a_malformed_field_shows_the_schema_error_and_saves_nothing(
     _add_field(editor, "1abc", "Погане ім'я")
     editor.code.setText("LAND 02")  # a space: core refuses the code too
     editor.save()
-    qtbot.waitUntil(lambda: bool(editor.message.text()), timeout=5000)
+    qtbot.waitUntil(lambda: bool(editor.message.text()), timeout=20_000)
     assert editor.pages.currentIndex() == 0  # the first page with a problem
     assert not editor.pages.tabIcon(1).isNull()  # the form page is marked as well
     assert editor.errors["code"].isVisibleTo(editor)
@@ -264,7 +264,7 @@ def test_a_malformed_field_shows_the_schema_error_and_saves_nothing(
     editor.code.setText("LAND-02")
     editor.fields_editor.table.setCurrentCell(1, 0)
     editor.fields_editor.name_edit.setText("abc")
-    with qtbot.waitSignal(editor.saved, timeout=5000):
+    with qtbot.waitSignal(editor.saved, timeout=20_000):
         editor.save()
     assert [f["name"] for f in _service(committed_engine, catalog["lease"]).form_schema] == [
         "applicant",
@@ -278,14 +278,14 @@ def test_deactivate_and_activate(qtbot, signed_in, catalog, committed_engine):
     assert panel.actions.buttons["deactivate"].isVisibleTo(panel)
     assert not panel.actions.buttons["activate"].isVisibleTo(panel)
     panel.perform("deactivate")
-    qtbot.waitUntil(lambda: panel.detail is not None and not panel.detail["active"], timeout=5000)
+    qtbot.waitUntil(lambda: panel.detail is not None and not panel.detail["active"], timeout=20_000)
     qtbot.waitUntil(
         lambda: (
             not panel.model.loading
             and panel.model.position_of(catalog["lease"]) is not None
             and not panel.model.rows[panel.model.position_of(catalog["lease"])]["active"]
         ),
-        timeout=5000,
+        timeout=20_000,
     )
     row = panel.model.rows[panel.model.position_of(catalog["lease"])]
     assert panel.row_colour(row) is not None
@@ -293,7 +293,7 @@ def test_deactivate_and_activate(qtbot, signed_in, catalog, committed_engine):
     assert _service(committed_engine, catalog["lease"]).active is False
     assert panel.actions.buttons["activate"].isVisibleTo(panel)
     panel.perform("activate")
-    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail["active"], timeout=5000)
+    qtbot.waitUntil(lambda: panel.detail is not None and panel.detail["active"], timeout=20_000)
     assert _service(committed_engine, catalog["lease"]).active is True
 
 
@@ -312,17 +312,17 @@ def test_a_stale_edit_says_who_changed_it_and_reloads(
         )
     editor.fee.setValue(200)
     editor.save()
-    qtbot.waitUntil(lambda: "Наталія Конкурентна" in editor.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Наталія Конкурентна" in editor.message.text(), timeout=20_000)
     qtbot.waitUntil(
         lambda: (
             editor.ready and editor.title_edit.text() == "Витяг з Державного земельного кадастру"
         ),
-        timeout=5000,
+        timeout=20_000,
     )
     assert _service(committed_engine, catalog["extract"]).fee == Decimal("150.50")
     assert editor.fee.value() == pytest.approx(150.5)  # reloaded: the edit is to be redone
     editor.fee.setValue(200)
-    with qtbot.waitSignal(editor.saved, timeout=5000):
+    with qtbot.waitSignal(editor.saved, timeout=20_000):
         editor.save()
     service = _service(committed_engine, catalog["extract"])
     assert service.fee == Decimal("200.00")
@@ -347,11 +347,11 @@ def test_a_stale_deactivation_says_who_changed_it(
         "backoffice.ui.tabs.catalog.show_error", lambda parent, error: shown.append(error)
     )
     panel.perform("deactivate")
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert shown[0].code == "conflict" and shown[0].changed_by == "Олег Швидкий"
     qtbot.waitUntil(
         lambda: panel.detail is not None and panel.detail["department"] == "ЦНАП, вікно 4",
-        timeout=5000,
+        timeout=20_000,
     )
     assert _service(committed_engine, catalog["lease"]).active is True
 
@@ -362,30 +362,30 @@ def test_the_preview_shows_the_fields_being_edited(qtbot, signed_in, catalog):
     assert "Форма без полів: мешканцю досить подати заяву." in _preview_texts(editor)
     _add_field(editor, "full_name", "Прізвище, ім'я", required=True)
     _add_field(editor, "kind", "Вид довідки", "select", options="Повна\nСкорочена")
-    qtbot.waitUntil(lambda: "Прізвище, ім'я *" in _preview_texts(editor), timeout=5000)
+    qtbot.waitUntil(lambda: "Прізвище, ім'я *" in _preview_texts(editor), timeout=20_000)
     assert "Вид довідки" in _preview_texts(editor)
     combo = editor.preview.inputs["kind"]
     assert [combo.itemText(i) for i in range(combo.count())] == ["", "Повна", "Скорочена"]
     editor.fields_editor.label_edit.setText("Вид витягу")
-    qtbot.waitUntil(lambda: "Вид витягу" in _preview_texts(editor), timeout=5000)
+    qtbot.waitUntil(lambda: "Вид витягу" in _preview_texts(editor), timeout=20_000)
     assert "Вид довідки" not in _preview_texts(editor)
     editor.fields_editor.remove_field()
-    qtbot.waitUntil(lambda: "Вид витягу" not in _preview_texts(editor), timeout=5000)
+    qtbot.waitUntil(lambda: "Вид витягу" not in _preview_texts(editor), timeout=20_000)
 
 
 def test_new_category_appears_in_the_filter(qtbot, signed_in, catalog, committed_engine):
     panel = _panel(qtbot, signed_in(Role.ADMIN))
-    qtbot.waitUntil(lambda: panel.category_filter.count() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: panel.category_filter.count() == 3, timeout=20_000)
     panel.new_category()
     dialog = panel.category_dialog
     dialog.code.setText("land")  # taken
     dialog.title_edit.setText("Транспорт")
     dialog.save()
-    qtbot.waitUntil(lambda: dialog.errors["code"].isVisibleTo(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.errors["code"].isVisibleTo(dialog), timeout=20_000)
     dialog.code.setText("transport")
-    with qtbot.waitSignal(dialog.created, timeout=5000):
+    with qtbot.waitSignal(dialog.created, timeout=20_000):
         dialog.save()
-    qtbot.waitUntil(lambda: panel.category_filter.findText("Транспорт") > 0, timeout=5000)
+    qtbot.waitUntil(lambda: panel.category_filter.findText("Транспорт") > 0, timeout=20_000)
     with Session(committed_engine) as session:
         assert session.scalar(
             select(ServiceCategory.title).where(ServiceCategory.code == "transport")
@@ -402,7 +402,7 @@ def test_screenshot(qtbot, signed_in, catalog):
     _add_field(editor, "purpose", "Цільове призначення", "select", options="Будівництво\nСад")
     _add_field(editor, "1abc", "Погане ім'я")
     editor.save()
-    qtbot.waitUntil(lambda: editor.fields_editor.problems.isVisibleTo(editor), timeout=5000)
+    qtbot.waitUntil(lambda: editor.fields_editor.problems.isVisibleTo(editor), timeout=20_000)
     editor.update_preview()
     qtbot.wait(50)
     assert editor.grab().save("/tmp/catalog_editor.png")

@@ -83,7 +83,7 @@ def test_create_edit_and_publish_through_the_editor(qtbot, signed_in, committed_
     panel.body.setPlainText("Міст на вулиці Текстильній закрито.")
     assert panel.save_button.isEnabled()
     panel.save_button.click()
-    qtbot.waitUntil(lambda: panel.editing.id is not None, timeout=5000)
+    qtbot.waitUntil(lambda: panel.editing.id is not None, timeout=20_000)
     assert panel.kind.currentData() == "news"  # the list follows to where the item is
     qtbot.waitUntil(lambda: panel.model.position_of(panel.editing.id) is not None)
     assert panel.editing.version == 1 and not panel.save_button.isEnabled()
@@ -92,10 +92,10 @@ def test_create_edit_and_publish_through_the_editor(qtbot, signed_in, committed_
     panel.title_edit.setText("Ремонт мосту на Текстильній")
     assert not panel.publish_button.isEnabled()  # save first
     panel.save_button.click()
-    qtbot.waitUntil(lambda: panel.editing.version == 2, timeout=5000)
+    qtbot.waitUntil(lambda: panel.editing.version == 2, timeout=20_000)
     assert panel.publish_button.isEnabled()
     panel.publish_button.click()
-    qtbot.waitUntil(lambda: panel.editing.published, timeout=5000)
+    qtbot.waitUntil(lambda: panel.editing.published, timeout=20_000)
     assert panel.unpublish_button.isVisibleTo(panel)
     assert not panel.publish_button.isVisibleTo(panel)
     qtbot.waitUntil(lambda: bool(panel.model.rows) and panel.model.rows[0]["published"])
@@ -115,7 +115,7 @@ def test_bad_input_is_shown_by_the_fields(qtbot, signed_in, committed_engine):
     panel.slug.setText("Погана Адреса")
     panel.title_edit.setText("")
     panel.save()
-    qtbot.waitUntil(lambda: panel.errors["slug"].isVisibleTo(panel), timeout=5000)
+    qtbot.waitUntil(lambda: panel.errors["slug"].isVisibleTo(panel), timeout=20_000)
     assert "латинські" in panel.errors["slug"].text()
     assert panel.errors["title"].isVisibleTo(panel)
     assert panel.editing.id is None
@@ -123,7 +123,7 @@ def test_bad_input_is_shown_by_the_fields(qtbot, signed_in, committed_engine):
     panel.slug.setText("zaniato")
     panel.title_edit.setText("Друга")
     panel.save()
-    qtbot.waitUntil(lambda: "вже є" in panel.errors["slug"].text(), timeout=5000)
+    qtbot.waitUntil(lambda: "вже є" in panel.errors["slug"].text(), timeout=20_000)
     assert not panel.errors["title"].isVisibleTo(panel)
     assert panel.editing.id is None and panel.dirty
 
@@ -157,9 +157,9 @@ def test_a_stale_version_names_who_changed_it_and_reloads(
 
     panel.title_edit.setText("Мій розклад")
     panel.save()
-    qtbot.waitUntil(lambda: bool(_message_boxes(panel)), timeout=5000)
+    qtbot.waitUntil(lambda: bool(_message_boxes(panel)), timeout=20_000)
     assert "Тарас Редактор" in _message_boxes(panel)[0].text()
-    qtbot.waitUntil(lambda: panel.editing.version == 2, timeout=5000)
+    qtbot.waitUntil(lambda: panel.editing.version == 2, timeout=20_000)
     assert panel.title_edit.text() == "Розклад руху"
     assert panel.body.toPlainText() == "Новий текст"
     assert not panel.dirty

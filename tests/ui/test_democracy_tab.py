@@ -254,7 +254,7 @@ def test_create_a_survey_through_the_editor(qtbot, signed_in, committed_engine):
     editor.move_question(-1)
     assert not editor.options_box.isEnabled()  # a text question has no options
 
-    with qtbot.waitSignal(editor.saved, timeout=5000) as saved:
+    with qtbot.waitSignal(editor.saved, timeout=20_000) as saved:
         editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     survey_id = saved.args[0].id
     with Session(committed_engine) as session:
@@ -304,7 +304,7 @@ def test_edit_a_draft_and_see_core_refuse_bad_input(qtbot, signed_in, committed_
     editor.closes_at.setDateTime(editor.opens_at.dateTime().addDays(3))
     editor.table.setCurrentCell(0, 0)
     editor.options.item(1).setText("Сопільче-2")
-    with qtbot.waitSignal(editor.saved, timeout=5000):
+    with qtbot.waitSignal(editor.saved, timeout=20_000):
         save.click()
     with Session(committed_engine) as session:
         survey = session.get(Survey, survey_id)
@@ -324,7 +324,7 @@ def choose_person(qtbot, dialog: PaperBallotDialog, search: str) -> bool:
         return dialog.found.count() == 1 and item.data(Qt.ItemDataRole.UserRole) is not None
 
     qtbot.waitUntil(one_found)
-    with qtbot.waitSignal(dialog.voterChecked, timeout=5000) as checked:
+    with qtbot.waitSignal(dialog.voterChecked, timeout=20_000) as checked:
         dialog.found.setCurrentRow(0)
     return checked.args[0]
 
@@ -359,7 +359,7 @@ def test_publish_record_paper_ballots_and_see_results(qtbot, signed_in, committe
     for box in dialog.answers[multiple.id]:
         box.setChecked(True)
     dialog.answers[text.id].setPlainText("Більше тіні")
-    with qtbot.waitSignal(dialog.recorded, timeout=5000):
+    with qtbot.waitSignal(dialog.recorded, timeout=20_000):
         dialog.ok.click()
     with Session(committed_engine) as session:
         ballot = session.scalar(select(Ballot).where(Ballot.survey_id == survey_id))
@@ -488,7 +488,7 @@ def test_approve_and_reject_update_the_database_and_the_queue(
     wait_for_row(qtbot, queue, first)
     assert queue.actions.buttons["approve"].isVisibleTo(panel)
 
-    with qtbot.waitSignal(panel.changed, timeout=5000):
+    with qtbot.waitSignal(panel.changed, timeout=20_000):
         queue.perform("approve")
     qtbot.waitUntil(lambda: [r["id"] for r in queue.model.rows] == [second, third])
     qtbot.waitUntil(lambda: queue.selected is not None and queue.selected["id"] == second)
@@ -615,7 +615,7 @@ def test_screenshots(qtbot, signed_in, committed_engine):
     dialog.grab().save("/tmp/democracy_ballot.png")
     single = dialog.survey.questions[0]
     dialog.answers[single.id].button(single.options[0].id).setChecked(True)
-    with qtbot.waitSignal(dialog.recorded, timeout=5000):
+    with qtbot.waitSignal(dialog.recorded, timeout=20_000):
         dialog.ok.click()
 
     panel.surveys.perform("view_results")
@@ -636,7 +636,7 @@ def test_the_main_window_shows_the_tab(qtbot, signed_in, committed_engine):
     wait_until_loaded(qtbot, panel.surveys)
     window.on_live_change("democracy")  # a new comment on the portal
     wait_until_loaded(qtbot, panel.surveys)
-    with qtbot.waitSignal(panel.changed, timeout=5000):
+    with qtbot.waitSignal(panel.changed, timeout=20_000):
         comments = show_comments(qtbot, panel)
         wait_for_row(qtbot, comments, comments.model.rows[0]["id"])
         comments.perform("approve")

@@ -35,7 +35,7 @@ def test_a_new_order_reaches_an_open_window(qtbot, signed_in, committed_engine):
         if backend.is_postgresql:
             qtbot.wait(500)  # the listener connects and LISTENs
         else:
-            qtbot.waitUntil(lambda: live._newest is not None, timeout=5000)
+            qtbot.waitUntil(lambda: live._newest is not None, timeout=20_000)
         with qtbot.waitSignal(
             live.changed, timeout=10_000, check_params_cb=lambda area: area == "orders"
         ):
@@ -54,8 +54,8 @@ def test_main_window_refreshes_the_list_that_changed(qtbot, signed_in, committed
     qtbot.addWidget(window)
     window.start()
     orders = window.panels["orders"]
-    qtbot.waitUntil(lambda: not orders.model.loading, timeout=5000)
+    qtbot.waitUntil(lambda: not orders.model.loading, timeout=20_000)
     before = orders.model.rowCount()
     _new_order(committed_engine)
     window.on_live_change("orders")
-    qtbot.waitUntil(lambda: orders.model.rowCount() == before + 1, timeout=5000)
+    qtbot.waitUntil(lambda: orders.model.rowCount() == before + 1, timeout=20_000)

@@ -38,7 +38,7 @@ def test_status_bar_names_the_person_and_the_database(qtbot, signed_in):
     assert backend.actor.name in window.who.text()
     assert "керівник" in window.who.text()
     assert "password" not in window.database.text()
-    qtbot.waitUntil(lambda: "з'єднано" in window.connection.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "з'єднано" in window.connection.text(), timeout=20_000)
 
 
 def test_tab_titles_count_what_needs_action(qtbot, signed_in, committed_engine):
@@ -53,7 +53,7 @@ def test_tab_titles_count_what_needs_action(qtbot, signed_in, committed_engine):
     window = MainWindow(backend)
     qtbot.addWidget(window)
     window.refresh_counts()
-    qtbot.waitUntil(lambda: any("(3)" in t for t in _titles(window)), timeout=5000)
+    qtbot.waitUntil(lambda: any("(3)" in t for t in _titles(window)), timeout=20_000)
 
 
 def test_a_lost_database_is_shown_and_nothing_crashes(qtbot, make_staff):

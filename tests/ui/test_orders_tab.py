@@ -96,7 +96,7 @@ def test_the_whole_lifecycle_from_the_desk(
         panel.perform(action)
         qtbot.waitUntil(
             lambda: panel.detail is not None and panel.detail["status"] == expect_status,
-            timeout=5000,
+            timeout=20_000,
         )
 
     act("accept", "accepted")
@@ -110,7 +110,7 @@ def test_the_whole_lifecycle_from_the_desk(
         services.provide_info(session, resident, order_id, "План надіслано поштою")
     panel.load_detail(order_id)
     qtbot.waitUntil(
-        lambda: panel.detail is not None and panel.detail["status"] == "in_progress", timeout=5000
+        lambda: panel.detail is not None and panel.detail["status"] == "in_progress", timeout=20_000
     )
     result = tmp_path / "витяг.pdf"
     result.write_bytes(PDF)
@@ -142,11 +142,11 @@ def test_a_stale_order_says_who_changed_it(
         "backoffice.ui.tabs.orders.show_error", lambda parent, error: shown.append(error)
     )
     panel.perform("accept")
-    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     assert shown[0].code == "conflict"
     assert shown[0].changed_by == "Наталія Конкурентна"
     qtbot.waitUntil(
-        lambda: panel.detail is not None and panel.detail["status"] == "accepted", timeout=5000
+        lambda: panel.detail is not None and panel.detail["status"] == "accepted", timeout=20_000
     )
 
 
@@ -180,14 +180,14 @@ def test_walk_in_resident_registers_an_order(
     )
     dialog = WalkInDialog(signed_in(Role.CLERK))
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.service.count() > 1, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.service.count() > 1, timeout=20_000)
     dialog.resident_search.setText("Лисак")
-    qtbot.waitUntil(lambda: dialog.residents.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.residents.count() == 1, timeout=20_000)
     dialog.service.setCurrentIndex(dialog.service.findData(catalog["service_id"]))
     dialog.submit()  # the required address is missing: core says so beside the field
-    qtbot.waitUntil(lambda: dialog.form.errors["address"].isVisibleTo(dialog), timeout=5000)
+    qtbot.waitUntil(lambda: dialog.form.errors["address"].isVisibleTo(dialog), timeout=20_000)
     dialog.form.inputs["address"].setText("<b>вул. Замкова</b>, 7")
-    with qtbot.waitSignal(dialog.registered, timeout=5000) as signal:
+    with qtbot.waitSignal(dialog.registered, timeout=20_000) as signal:
         dialog.submit()
     with Session(committed_engine) as session:
         order = session.get(Order, signal.args[0])

@@ -48,7 +48,7 @@ def test_block_from_the_detail_panel(qtbot, signed_in, committed_engine, monkeyp
     monkeypatch.setattr("backoffice.ui.tabs.users.ask_text", lambda *a, **k: "Спам")
     panel.perform("block")
     qtbot.waitUntil(
-        lambda: panel.current_user is not None and panel.current_user.blocked, timeout=5000
+        lambda: panel.current_user is not None and panel.current_user.blocked, timeout=20_000
     )
     with Session(committed_engine) as session:
         user = session.scalar(select(User).where(User.full_name == "Галина Порушниця"))
