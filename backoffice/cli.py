@@ -136,6 +136,39 @@ def cmd_stats(args) -> int:
         return 0
 
 
+def cmd_report(args) -> int:
+    from pathlib import Path
+
+    from backoffice.reports import REPORTS, build_report
+
+    options = {
+        "order_id": args.order_id,
+        "appeal_id": args.appeal_id,
+        "survey_id": args.survey_id,
+        "carrier_id": args.carrier_id,
+        "category_id": args.category_id,
+        "kind": args.kind,
+    }
+    with _engine(args) as engine, unit_of_work(session_factory(engine)) as session:
+        pdf = build_report(
+            session, Actor.system(), args.name, args.date_from, args.date_to, **options
+        )
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(pdf)
+    print(f"{REPORTS[args.name][0]}: {out.resolve()} ({len(pdf):,} bytes)".replace(",", " "))
+    return 0
+
+
+def _day(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError("a date as YYYY-MM-DD") from error
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="backoffice-admin", description=__doc__)
     parser.add_argument(
@@ -160,6 +193,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("verify-log", help="check the activity log's hash chain")
     stats = sub.add_parser("stats", help="row counts per table and per status")
     stats.add_argument("--json", action="store_true")
+    from backoffice.reports import REPORTS
+
+    report = sub.add_parser("report", help="write a PDF report or a per-item document")
+    report.add_argument("name", choices=list(REPORTS))
+    report.add_argument("--from", dest="date_from", type=_day, help="first day (Kyiv)")
+    report.add_argument("--to", dest="date_to", type=_day, help="last day, included")
+    report.add_argument("--out", required=True, help="the PDF file to write")
+    report.add_argument("--order-id", type=int, help="receipt: the order")
+    report.add_argument("--appeal-id", type=int, help="control-card: the appeal")
+    report.add_argument("--survey-id", type=int, help="surveys: only this survey")
+    report.add_argument("--carrier-id", type=int, help="transport: only this carrier")
+    report.add_argument("--category-id", type=int, help="services: only this category")
+    report.add_argument("--kind", choices=["appeal", "info_request", "message"], help="appeals")
     return parser
 
 
@@ -169,6 +215,7 @@ COMMANDS = {
     "create-staff": cmd_create_staff,
     "verify-log": cmd_verify_log,
     "stats": cmd_stats,
+    "report": cmd_report,
 }
 
 
