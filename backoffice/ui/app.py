@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("e-Ternopil")
     app.setApplicationName("backoffice")
     install_translations(app, language())
+    from backoffice.ui.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector(app)
+    collector.start()
     app.setApplicationDisplayName(QCoreApplication.translate("app", "e-Тернопіль"))
 
     from backoffice.ui.live import LiveUpdates
@@ -66,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     live.start()
     code = app.exec()
     backend.close()
+    collector.stop()
     return code
 
 

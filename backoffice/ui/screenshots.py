@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     app.setOrganizationName("e-Ternopil-screenshots")
+    from backoffice.ui.collector import GuiThreadCollector
+
+    GuiThreadCollector(app).start()
     from backoffice.seed import load_demo_data
     from backoffice.ui.main_window import MainWindow
     from backoffice.ui.signin import SignInDialog

@@ -3,6 +3,7 @@ database the background workers reach through their own sessions (so data is com
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -37,6 +38,16 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service, username):
         self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread():
+    """As the application does (backoffice.ui.collector): no cyclic collection may run in a
+    database worker and free a Qt object there; the test thread collects at the end."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)
