@@ -44,6 +44,9 @@ def language() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from backoffice.ui import qtfixes
+
+    qtfixes.apply()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName("e-Ternopil")

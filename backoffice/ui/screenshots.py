@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     out = Path(argv[0]) if argv else OUT
     out.mkdir(parents=True, exist_ok=True)
+    from backoffice.ui import qtfixes
+
+    qtfixes.apply()
     app = QApplication.instance() or QApplication([])
     app.setOrganizationName("e-Ternopil-screenshots")
     from backoffice.ui.collector import GuiThreadCollector

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backoffice.core.calendar import KYIV
+from backoffice.core.calendar import KYIV, local_date
+from backoffice.models import utcnow
 
 
 def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
@@ -29,6 +30,12 @@ def plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setText(text)
     return label
+
+
+def kyiv_today() -> QDate:
+    """Today in Kyiv — the day core's date filters mean — whatever the computer's time zone."""
+    today = local_date(utcnow())
+    return QDate(today.year, today.month, today.day)
 
 
 def local_time(moment: datetime | None, *, with_time: bool = True) -> str:

@@ -17,8 +17,11 @@ from sqlalchemy.orm import Session
 from backoffice.core.actor import Actor, Channel
 from backoffice.core.passwords import hash_password
 from backoffice.models import Role, StaffRole, User
+from backoffice.ui import qtfixes
 from backoffice.ui.backend import Backend
 from backoffice.ui.tasks import wait_for_background
+
+qtfixes.apply()  # as the application does at start-up, before any signal is emitted
 
 PASSWORD = "Службовий-пароль-1"
 

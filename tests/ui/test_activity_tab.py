@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from backoffice.core.actor import Actor, Channel
 from backoffice.models import ActivityEntry, Role
 from backoffice.ui.listmodel import ROW_ROLE
 from backoffice.ui.tabs.activity import BROKEN_COLOUR, Panel, PersonDialog
+from backoffice.ui.widgets import kyiv_today
 from tests.ui.helpers import wait_until_loaded
 
 
@@ -119,7 +120,7 @@ def test_date_range_filter(qtbot, signed_in, make_staff, committed_engine):
     backend = signed_in(Role.ADMIN)
     history = History(committed_engine, make_staff)
     panel = _panel(qtbot, backend)
-    today = QDate.currentDate()
+    today = kyiv_today()
     panel.date_from.setDate(today.addDays(1))
     panel.from_check.setChecked(True)
     _reloaded(qtbot, panel, [])

@@ -18,6 +18,7 @@ from backoffice.core.calendar import local_date
 from backoffice.models import Appeal, AppealEvent, AppealFile, Role, User
 from backoffice.ui.tabs import appeals as tab
 from backoffice.ui.tabs.appeals import DUE_SOON_COLOUR, OVERDUE_COLOUR, Panel
+from backoffice.ui.widgets import kyiv_today
 from tests.ui.helpers import wait_until_loaded
 
 NOW = datetime.now(UTC)
@@ -179,11 +180,11 @@ def test_each_filter_and_the_search_narrow_the_list(qtbot, three, desk):
     panel.due_soon.setChecked(False)
     wait_rows(qtbot, panel, {a, b, c})
 
-    panel.date_from.setDate(panel.date_from.date().currentDate().addDays(-5))
+    panel.date_from.setDate(kyiv_today().addDays(-5))
     assert ids(panel) == {a, b, c}  # the range counts only when ticked
     panel.dated.setChecked(True)
     wait_rows(qtbot, panel, {b})
-    panel.date_from.setDate(panel.date_from.date().currentDate().addDays(-20))
+    panel.date_from.setDate(kyiv_today().addDays(-20))
     wait_rows(qtbot, panel, {b, c})
     panel.dated.setChecked(False)
     wait_rows(qtbot, panel, {a, b, c})

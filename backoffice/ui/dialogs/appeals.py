@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from backoffice.core.files import ALLOWED_TYPES
 from backoffice.models import AppealKind
 from backoffice.ui.labels import APPEAL_KINDS, label
-from backoffice.ui.widgets import plain_label
+from backoffice.ui.widgets import kyiv_today, plain_label
 
 Values = dict[str, Any]
 Errors = dict[str, str]
@@ -52,7 +52,7 @@ def field_of(key: str) -> str:
 
 
 def to_qdate(day: date | None) -> QDate:
-    return QDate(day.year, day.month, day.day) if day is not None else QDate.currentDate()
+    return QDate(day.year, day.month, day.day) if day is not None else kyiv_today()
 
 
 class FormDialog(QDialog):

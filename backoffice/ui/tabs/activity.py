@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QIntValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,7 @@ from backoffice.ui.listmodel import Column
 from backoffice.ui.listpanel import SEARCH_DELAY_MS, ListPanel
 from backoffice.ui.messages import describe, show_error
 from backoffice.ui.tasks import run_in_background
-from backoffice.ui.widgets import FieldsView, local_time, plain_label
+from backoffice.ui.widgets import FieldsView, kyiv_today, local_time, plain_label
 
 CELL_MAX = 300  # characters of a value shown in the before/after table (all of it below)
 BROKEN_COLOUR = "#fde7e9"
@@ -177,7 +177,7 @@ class Panel(ListPanel):
         self.entity_id.textChanged.connect(lambda _text: self._filter_timer.start())
         bar.addWidget(self.entity_id)
 
-        today = QDate.currentDate()
+        today = kyiv_today()
         self.from_check = QCheckBox(self.tr("з"))
         self.from_check.setObjectName("activity-from-check")
         self.date_from = QDateEdit(today.addDays(-7))

@@ -52,7 +52,7 @@ from backoffice.ui.listmodel import Column
 from backoffice.ui.listpanel import ListPanel, settings
 from backoffice.ui.messages import describe, show_error
 from backoffice.ui.tasks import run_in_background
-from backoffice.ui.widgets import ActionBar, FieldsView, local_time, plain_label
+from backoffice.ui.widgets import ActionBar, FieldsView, kyiv_today, local_time, plain_label
 
 OVERDUE_COLOUR = "#f8d7da"
 DUE_SOON_COLOUR = "#fff1c2"
@@ -205,7 +205,7 @@ class Panel(ListPanel):
         second.addSpacing(12)
         self.dated = QCheckBox(self.tr("Надійшли з"))
         self.dated.setObjectName("appeals-dated")
-        today = QDate.currentDate()
+        today = kyiv_today()
         self.date_from = _date_edit("appeals-from", today.addDays(-30))
         self.date_to = _date_edit("appeals-to", today)
         self.dated.toggled.connect(self._dated_toggled)

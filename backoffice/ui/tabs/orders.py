@@ -3,7 +3,7 @@ the order's lifecycle that core allows; walk-in residents are registered at the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +30,14 @@ from backoffice.ui.listmodel import Column
 from backoffice.ui.listpanel import ListPanel
 from backoffice.ui.messages import show_error
 from backoffice.ui.tasks import run_in_background
-from backoffice.ui.widgets import ActionBar, FieldsView, ask_text, local_time, plain_label
+from backoffice.ui.widgets import (
+    ActionBar,
+    FieldsView,
+    ask_text,
+    kyiv_today,
+    local_time,
+    plain_label,
+)
 
 OVERDUE = QColor("#fde2e1")
 DUE_SOON = QColor("#fff4d6")
@@ -124,8 +131,8 @@ class Panel(ListPanel):
         self.due_soon_filter.setObjectName("orders-due-soon")
         self.period = QCheckBox(self.tr("Подано з"))
         self.period.setObjectName("orders-period")
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.date_from = QDateEdit(kyiv_today().addMonths(-1))
+        self.date_to = QDateEdit(kyiv_today())
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
