@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.core import services
-from backoffice.core.calendar import is_due_soon
 from backoffice.core.files import MAX_FILE_BYTES
-from backoffice.models import utcnow
 from backoffice.models.services import CLOSED_ORDER_STATUSES, OrderStatus
 from backoffice.ui.files import open_bytes, read_file
 from backoffice.ui.labels import CHANNELS, ORDER_STATUSES, label
@@ -96,12 +94,10 @@ class Panel(ListPanel):
         return services.order_count(session, actor, request)
 
     def row_colour(self, row):
-        if row["status"] in CLOSED_ORDER_STATUSES or row["status"] == OrderStatus.NEEDS_INFO:
-            return None  # closed, or the clock is stopped while the resident answers
-        now = utcnow()
-        if row["due_at"] is not None and now > row["due_at"]:
+        # Core decides what is overdue (closed orders and a stopped clock never are).
+        if row.get("is_overdue"):
             return OVERDUE
-        if is_due_soon(row["due_at"], now):
+        if row.get("is_due_soon"):
             return DUE_SOON
         return None
 
