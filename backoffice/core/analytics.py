@@ -58,6 +58,7 @@ from backoffice.core.actor import Actor
 from backoffice.core.calendar import KYIV, add_months
 from backoffice.core.errors import InvalidInput
 from backoffice.core.permissions import Perm, require
+from backoffice.core.validation import Checker
 from backoffice.db import is_postgresql
 from backoffice.models import (
     Appeal,
@@ -394,6 +395,18 @@ class RideTimePoint:
 
 
 @dataclass(frozen=True)
+class Headline:
+    """The figures at the top of the dashboard."""
+
+    orders_received: int
+    on_time_share: float | None  # orders completed within their term, of those completed
+    overdue_appeals: int  # open now with the control date passed
+    residents_registered: int  # in the period
+    ride_rating: float | None  # the average rating of rides in the period
+    ride_reviews: int
+
+
+@dataclass(frozen=True)
 class Dashboard:
     period: Period
     now: datetime
@@ -406,6 +419,8 @@ class Dashboard:
     appeals_by_status: list[Count]
     residents_per_month: list[TimePoint]
     ride_routes: list[transport.RouteStats]
+    headline: Headline
+    category_id: int | None = None  # the orders' figures are of this service category only
 
 
 # --- orders --------------------------------------------------------------------------------------
@@ -1058,27 +1073,56 @@ def dashboard(
     period: Period,
     *,
     top: int = 20,
+    category_id: int | None = None,
     now: datetime | None = None,
 ) -> Dashboard:
     """What the Analytics tab shows at once (medians are left to the reports). The orders'
-    figures come from one set of queries (``_order_facts``) shared by every panel."""
+    figures come from one set of queries (``_order_facts``) shared by every panel; with
+    ``category_id`` they count the services of that category only (the appeals', residents' and
+    rides' figures are the city's whatever the category)."""
     require(actor, Perm.ANALYTICS_VIEW)
+    checker = Checker()
+    category_id = checker.integer("category_id", category_id, required=False, minimum=1)
+    checker.done()
     now = _now(now)
-    facts = _order_facts(session, period, now, [])
-    services = _service_rows(session, facts, period, [], top, with_median=False)
+    scope = _order_scope(None, category_id)
+    facts = _order_facts(session, period, now, scope)
+    services = _service_rows(session, facts, period, scope, top, with_median=False)
+    totals = _summary(None, "", TOTAL_TITLE, _total_of(facts.services), None)
+    appeals = appeal_summary(session, actor, period, "kind", now=now)
+    routes = ride_ratings_by_route(session, actor, period)
+    registered = residents_registered(session, actor, period, "month")
+    rides = _ride_stats(session, period)
     return Dashboard(
         period=period,
         now=now,
-        orders_per_day=orders_over_time(session, actor, period, "day"),
+        orders_per_day=orders_over_time(session, actor, period, "day", category_id=category_id),
         orders_by_status=[Count(s.value, facts.received_by_status[s.value]) for s in OrderStatus],
         top_services=services,
-        order_totals=_summary(None, "", TOTAL_TITLE, _total_of(facts.services), None),
+        order_totals=totals,
         backlog=facts.backlog,
-        appeals_by_kind=appeal_summary(session, actor, period, "kind", now=now),
+        appeals_by_kind=appeals,
         appeals_by_status=appeals_by_status(session, actor, period),
         residents_per_month=residents_registered(session, actor, _year_of_months(period)),
-        ride_routes=ride_ratings_by_route(session, actor, period),
+        ride_routes=routes,
+        headline=Headline(
+            orders_received=totals.received,
+            on_time_share=totals.on_time_share,
+            overdue_appeals=sum(a.overdue for a in appeals),
+            residents_registered=sum(p.count for p in registered),
+            ride_rating=rides.rating,
+            ride_reviews=rides.count,
+        ),
+        category_id=category_id,
     )
+
+
+def _ride_stats(session: Session, period: Period) -> transport.RideStats:
+    """Every ride of the period together, with the same sums and rounding as per route."""
+    query = select(*transport._aggregate_columns()).where(
+        RideReview.ride_at >= period.since, RideReview.ride_at < period.until
+    )
+    return transport._stats_of(session.execute(query).one())
 
 
 __all__ = [
@@ -1087,6 +1131,7 @@ __all__ = [
     "Backlog",
     "Count",
     "Dashboard",
+    "Headline",
     "Period",
     "RideTimePoint",
     "ServiceSummary",

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
+from backoffice.core import audit
 from backoffice.core.actor import Actor
 from backoffice.core.calendar import KYIV
 from backoffice.core.errors import InvalidInput
@@ -165,14 +166,29 @@ def export_list(
     fmt: Format,
     *,
     max_rows: int = EXPORT_MAX_ROWS,
+    present: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    list_name: str | None = None,
 ) -> bytes:
     """The list ``fetch`` returns for ``request`` (the filters on screen), as a file.
 
     ``fetch`` is a core list function taking ``(session, actor, request)``, which checks the
     permission itself; e.g. ``export_list(s, actor, services.order_rows, request, columns,
-    "xlsx")``.
+    "xlsx")``. ``present`` turns each row into what people read (labels for codes).
+    With ``list_name`` the export is written to the activity log (what was exported, with
+    which filters, how many rows): lists hold residents' personal data.
     """
     if fmt not in FORMATS:
         raise InvalidInput({"format": "Формат: csv або xlsx."})
     rows = fetch_all(session, actor, fetch, request, max_rows=max_rows)
-    return export_rows(rows, columns, fmt)
+    if present is not None:
+        rows = [present(row) for row in rows]
+    data = export_rows(rows, columns, fmt)
+    if list_name is not None:
+        details = {
+            "format": fmt,
+            "rows": len(rows),
+            "search": request.search or None,
+            "filters": dict(request.filters or {}),
+        }
+        audit.record(session, actor, "export", str(list_name)[:40], None, details)
+    return data

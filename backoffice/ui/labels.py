@@ -65,6 +65,12 @@ APPEAL_EVENTS = {
     "mark_not_considered": QT_TRANSLATE_NOOP("labels", "залишено без розгляду"),
     "mark_delivered": QT_TRANSLATE_NOOP("labels", "відповідь доставлено"),
 }
+TRANSPORT_MODES = {
+    "bus": QT_TRANSLATE_NOOP("labels", "автобус"),
+    "trolleybus": QT_TRANSLATE_NOOP("labels", "тролейбус"),
+    "minibus": QT_TRANSLATE_NOOP("labels", "маршрутне таксі"),
+    "tram": QT_TRANSLATE_NOOP("labels", "трамвай"),
+}
 SURVEY_STATUSES = {
     "draft": QT_TRANSLATE_NOOP("labels", "чернетка"),
     "published": QT_TRANSLATE_NOOP("labels", "триває"),

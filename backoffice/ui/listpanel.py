@@ -6,12 +6,16 @@ filters and its detail widget. Column layout and the splitter are remembered per
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.core.listing import ListRequest
+from backoffice.reports import export
 from backoffice.ui.listmodel import Column, KeysetTableModel, Row
-from backoffice.ui.messages import describe
+from backoffice.ui.messages import describe, show_error
+from backoffice.ui.tasks import run_in_background
+from backoffice.ui.widgets import kyiv_today
 
 SEARCH_DELAY_MS = 300
 
@@ -110,6 +117,13 @@ class ListPanel(QWidget):
         self.refresh_button.setToolTip(self.tr("Оновити список (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         bar.addWidget(self.refresh_button)
+        self.export_button = QPushButton(self.tr("Експорт…"))
+        self.export_button.setObjectName(f"{self.name}-export")
+        self.export_button.setToolTip(
+            self.tr("Зберегти список з поточними фільтрами: CSV або XLSX")
+        )
+        self.export_button.clicked.connect(self.choose_export)
+        bar.addWidget(self.export_button)
         layout.addLayout(bar)
 
         self.table = QTableView()
@@ -206,6 +220,62 @@ class ListPanel(QWidget):
 
     def _show_failure(self, error: Exception) -> None:
         self.status.setText(describe(error))
+
+    # --- export -------------------------------------------------------------------------------
+    def choose_export(self) -> None:
+        default = f"{self.name}-{kyiv_today().toString('yyyyMMdd')}.xlsx"
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Експорт списку"),
+            default,
+            self.tr("Книга Excel (*.xlsx);;CSV, розділювач «;» (*.csv)"),
+        )
+        if path:
+            self.export_to(Path(path), "csv" if "csv" in chosen.lower() else "xlsx")
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        """Every row of the list as it is filtered now, into ``path`` (written in the
+        background; the status line says when it is there)."""
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(path.name + f".{fmt}")
+        actor = self.backend.actor
+        request = self.request()
+        columns = [(c.key, c.title) for c in self.model.columns]
+        present = self.exported_row
+
+        def build(session) -> None:
+            data = export.export_list(
+                session, actor, self.fetch, request, columns, fmt,
+                present=present, list_name=self.name,
+            )  # fmt: skip
+            path.write_bytes(data)
+
+        self.export_button.setEnabled(False)
+        self.status.setText(self.tr("Експорт…"))
+        run_in_background(
+            self.backend, build, lambda _n: self._exported(path), self._export_failed, owner=self
+        )
+
+    def exported_row(self, row: Row) -> Row:
+        """A row as the file shows it: the table's own text, but dates and numbers kept as
+        such (spreadsheets sort and sum them)."""
+        shown = dict(row)
+        for column in self.model.columns:
+            value = row.get(column.key)
+            if column.format is not None and not isinstance(
+                value, date | datetime | int | float | Decimal
+            ):
+                shown[column.key] = column.text(row)
+        return shown
+
+    def _exported(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("Збережено у файл {path}").format(path=str(path)))
+
+    def _export_failed(self, error: Exception) -> None:
+        self.export_button.setEnabled(True)
+        self._show_total()
+        show_error(self, error, self.tr("Експорт не вдався"))
 
     # --- remembered layout --------------------------------------------------------------------
     def _restore_layout(self) -> None:

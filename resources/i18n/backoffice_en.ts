@@ -45,22 +45,22 @@
 <context>
     <name>AppealsPanel</name>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="709"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="735"/>
         <source>Не вдалося прочитати файл «{name}»: {why}</source>
         <translation>Could not read the file “{name}”: {why}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="765"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="791"/>
         <source>{n} МБ</source>
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="769"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="795"/>
         <source>{n} КБ</source>
         <translation>{n} KB</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="770"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="796"/>
         <source>{n} Б</source>
         <translation>{n} B</translation>
     </message>
@@ -134,6 +134,24 @@
         <location filename="../../backoffice/ui/dialogs/catalog.py" line="977"/>
         <source>Скасувати</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ChartBox</name>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="106"/>
+        <source>Зберегти PNG…</source>
+        <translation>Save PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="116"/>
+        <source>Зберегти графік</source>
+        <translation>Save chart</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="116"/>
+        <source>Зображення PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
     </message>
 </context>
 <context>
@@ -333,6 +351,57 @@
         <location filename="../../backoffice/ui/dialogs/democracy.py" line="539"/>
         <source>Для кількох варіантів сума часток може перевищувати 100%.</source>
         <translation>With several options allowed, the shares may add up to more than 100%.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="374"/>
+        <source>Закрити</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="143"/>
+        <source>Друкувати…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="144"/>
+        <source>Зберегти PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="145"/>
+        <source>Відкрити в переглядачі</source>
+        <translation>Open in viewer</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="168"/>
+        <source>Формування документа…</source>
+        <translation>Building the document…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="199"/>
+        <source>Сторінок: {n}. Розмір: {kb} КБ.</source>
+        <translation>Pages: {n}. Size: {kb} KB.</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="239"/>
+        <source>Зберегти PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="239"/>
+        <source>Документ PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="251"/>
+        <source>Збережено: {path}</source>
+        <translation>Saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -564,39 +633,70 @@
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../backoffice/ui/listpanel.py" line="87"/>
+        <location filename="../../backoffice/ui/listpanel.py" line="94"/>
         <source>Виберіть рядок, щоб побачити подробиці.</source>
         <translation>Select a row to see the details.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/listpanel.py" line="100"/>
+        <location filename="../../backoffice/ui/listpanel.py" line="107"/>
         <source>Пошук</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/listpanel.py" line="109"/>
+        <location filename="../../backoffice/ui/listpanel.py" line="116"/>
         <source>Оновити</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/listpanel.py" line="110"/>
+        <location filename="../../backoffice/ui/listpanel.py" line="117"/>
         <source>Оновити список (F5)</source>
         <translation>Refresh the list (F5)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/listpanel.py" line="200"/>
+        <location filename="../../backoffice/ui/listpanel.py" line="120"/>
+        <location filename="../../backoffice/ui/listpanel.py" line="254"/>
+        <source>Експорт…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/listpanel.py" line="123"/>
+        <source>Зберегти список з поточними фільтрами: CSV або XLSX</source>
+        <translation>Save the list with its current filters: CSV or XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/listpanel.py" line="214"/>
         <source>Показано: {shown}</source>
         <translation>Shown: {shown}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/listpanel.py" line="202"/>
+        <location filename="../../backoffice/ui/listpanel.py" line="216"/>
         <source>Показано {shown} з {total}</source>
         <translation>Showing {shown} of {total}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/listpanel.py" line="204"/>
+        <location filename="../../backoffice/ui/listpanel.py" line="218"/>
         <source>завантаження…</source>
         <translation>loading…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/listpanel.py" line="229"/>
+        <source>Експорт списку</source>
+        <translation>Export the list</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/listpanel.py" line="231"/>
+        <source>Книга Excel (*.xlsx);;CSV, розділювач «;» (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV, separated by “;” (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/listpanel.py" line="273"/>
+        <source>Збережено у файл {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/listpanel.py" line="278"/>
+        <source>Експорт не вдався</source>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>
@@ -699,7 +799,12 @@
         <translation>Portal content</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/__init__.py" line="50"/>
+        <location filename="../../backoffice/ui/tabs/__init__.py" line="51"/>
+        <source>Аналітика</source>
+        <translation>Analytics</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/__init__.py" line="53"/>
         <source>Журнал дій</source>
         <translation>Activity log</translation>
     </message>
@@ -707,265 +812,280 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="50"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="57"/>
         <source>Пошук: номер заяви або ім&apos;я заявника</source>
         <translation>Search: application number or applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="112"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="57"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="114"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="64"/>
         <source>Номер</source>
         <translation>Number</translation>
     </message>
     <message>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="66"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="58"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="65"/>
         <source>Послуга</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="96"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="98"/>
         <source>Пошук: номер, тема або заявник</source>
         <translation>Search: number, subject or applicant</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="120"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="122"/>
         <source>Вид</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="124"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="126"/>
         <source>Тема</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="125"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="59"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="127"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="66"/>
         <source>Заявник</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="128"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="130"/>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="82"/>
         <location filename="../../backoffice/ui/tabs/content.py" line="94"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="62"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="69"/>
         <location filename="../../backoffice/ui/tabs/users.py" line="45"/>
         <source>Стан</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="142"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="144"/>
         <source>Надійшло</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="147"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="67"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="149"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="74"/>
         <source>Виконавець</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="168"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="170"/>
         <source>Усі види</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="174"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="176"/>
         <source>Незакриті</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="181"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="183"/>
         <source>Доручені мені</source>
         <translation>Assigned to me</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="182"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="184"/>
         <source>Не доручені</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="191"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="193"/>
         <source>Нове паперове звернення…</source>
         <translation>New paper appeal…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="200"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="202"/>
         <source>Термінові</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="206"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="208"/>
         <source>Надійшли з</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="220"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="446"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="222"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="472"/>
         <source>прострочено</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="221"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="223"/>
         <source>строк спливає</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="259"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="371"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="261"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="380"/>
         <source>Виберіть звернення в списку.</source>
         <translation>Select an appeal in the list.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="287"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="283"/>
+        <source>Друкувати картку…</source>
+        <translation>Print card…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="285"/>
+        <source>Реєстраційно-контрольна картка: перегляд і друк</source>
+        <translation>Registration-control card: view and print</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="295"/>
         <source>Реєстраційний номер:</source>
         <translation>Registration number:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="288"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="296"/>
         <source>Вид:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="298"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="306"/>
         <source>Контакт:</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="299"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="307"/>
         <source>Тема:</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="300"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="308"/>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="174"/>
         <source>Категорія:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="302"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="310"/>
         <source>Переслано до:</source>
         <translation>Forwarded to:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="303"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="311"/>
         <source>Без розгляду:</source>
         <translation>Not considered:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="304"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="312"/>
         <source>Відповідь надано:</source>
         <translation>Answered:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="305"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="313"/>
         <source>Доставлено:</source>
         <translation>Delivered:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="306"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="314"/>
         <source>Закрито:</source>
         <translation>Closed:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="311"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="319"/>
         <source>Текст звернення</source>
         <translation>Text of the appeal</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="314"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="322"/>
         <source>Відповідь</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="319"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="327"/>
         <source>Файли</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="326"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="334"/>
         <source>Відкрити</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="332"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="340"/>
         <source>Хід розгляду</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="345"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="353"/>
         <source>Зареєструвати…</source>
         <translation>Register…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="347"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="355"/>
         <source>Відповісти…</source>
         <translation>Answer…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="348"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="356"/>
         <source>Відповідь доставлено</source>
         <translation>Answer delivered</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="349"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="357"/>
         <source>Змінити виконавця…</source>
         <translation>Change assignee…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="350"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="358"/>
         <source>Продовжити строк…</source>
         <translation>Extend the term…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="351"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="359"/>
         <source>Переслати…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="352"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="360"/>
         <source>Без розгляду…</source>
         <translation>Do not consider…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="434"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="402"/>
+        <source>Реєстраційно-контрольна картка</source>
+        <translation>Registration-control card</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="460"/>
         <source>Не вдалося відкрити картку.</source>
         <translation>Could not open the record.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="441"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="467"/>
         <source>з {first}; причина: {reason}</source>
         <translation>was {first}; reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="459"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="485"/>
         <source>не зареєстровано</source>
         <translation>not registered</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="482"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="508"/>
         <source>відповідь</source>
         <translation>answer</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="482"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="508"/>
         <source>додаток</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="516"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="542"/>
         <source>Не вдалося відкрити файл. Його збережено тут: {path}</source>
         <translation>Could not open the file. It has been saved here: {path}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="70"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="77"/>
         <source>Подано</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="135"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="137"/>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="70"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="77"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="84"/>
         <source>Строк</source>
         <translation>Deadline</translation>
     </message>
@@ -993,7 +1113,7 @@
     </message>
     <message>
         <location filename="../../backoffice/ui/tabs/activity.py" line="109"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="82"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="89"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
@@ -1076,7 +1196,7 @@
     </message>
     <message>
         <location filename="../../backoffice/ui/tabs/activity.py" line="250"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="290"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="298"/>
         <source>Канал:</source>
         <translation>Channel:</translation>
     </message>
@@ -1174,288 +1294,303 @@ After:
         <translation>CHAIN BROKEN at entry No. {id}: {reason}. Intact entries before it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="173"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="105"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="175"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="110"/>
         <source>Усі стани</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="106"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="111"/>
         <source>Відкриті</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="111"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="116"/>
         <source>Усі послуги</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="180"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="116"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="182"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="121"/>
         <source>Будь-який виконавець</source>
         <translation>Any assignee</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="117"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="122"/>
         <source>Мої</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="118"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="123"/>
         <source>Без виконавця</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="196"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="121"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="198"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="126"/>
         <source>Прострочені</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="198"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="123"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="200"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="128"/>
         <source>Строк спливає</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="125"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="130"/>
         <source>Подано з</source>
         <translation>Submitted from</translation>
     </message>
     <message>
         <location filename="../../backoffice/ui/tabs/activity.py" line="185"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="217"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="142"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="219"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="147"/>
         <source>по</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="144"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="149"/>
         <source>Нова заява…</source>
         <translation>New application…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="146"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="151"/>
         <source>Зареєструвати заяву мешканця на особистому прийомі</source>
         <translation>Register a resident&apos;s application in person at the desk</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="198"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="203"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="199"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="204"/>
         <source>Послуга:</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="289"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="297"/>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="178"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="200"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="205"/>
         <location filename="../../backoffice/ui/tabs/users.py" line="112"/>
         <source>Стан:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="291"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="299"/>
         <source>Надійшло:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="292"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="300"/>
         <source>Зареєстровано:</source>
         <translation>Registered:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="293"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="301"/>
         <source>Контрольна дата:</source>
         <translation>Due date:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="294"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="302"/>
         <source>Продовження:</source>
         <translation>Extension:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="295"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="303"/>
         <source>Додаткове вивчення:</source>
         <translation>Further examination:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="296"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="304"/>
         <source>Терміновість:</source>
         <translation>Urgency:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="297"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="201"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="305"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="206"/>
         <source>Заявник:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="202"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="207"/>
         <source>Контакти:</source>
         <translation>Contacts:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="301"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="203"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="309"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="208"/>
         <source>Виконавець:</source>
         <translation>Assignee:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="204"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="209"/>
         <source>Подано:</source>
         <translation>Submitted:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="205"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="210"/>
         <source>Строк розгляду:</source>
         <translation>Processing deadline:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="206"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="211"/>
         <source>Запит відомостей:</source>
         <translation>Information request:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="207"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="212"/>
         <source>Результат:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="217"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="222"/>
         <source>Прийняти</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="218"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="223"/>
         <source>Розпочати</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="219"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="224"/>
         <source>Запитати відомості…</source>
         <translation>Request information…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="220"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="225"/>
         <source>Результат готовий…</source>
         <translation>Result ready…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="221"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="226"/>
         <source>Видано</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="222"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="227"/>
         <source>Відмовити…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="443"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="233"/>
+        <source>Квитанція…</source>
+        <translation>Receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="235"/>
+        <source>Квитанція про прийняття заяви: перегляд і друк</source>
+        <translation>The receipt for the application: view and print</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="446"/>
+        <source>Квитанція до заяви № {number}</source>
+        <translation>Receipt for application No. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="473"/>
         <source>Файл результату</source>
         <translation>Result file</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="445"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="475"/>
         <source>Документи (*.pdf *.png *.jpg)</source>
         <translation>Documents (*.pdf *.png *.jpg)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="346"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="223"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="354"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="228"/>
         <source>Доручити…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="228"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="239"/>
         <source>Відповіді заявника:</source>
         <translation>Applicant&apos;s answers:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="233"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="244"/>
         <source>Документи (подвійне клацання відкриває):</source>
         <translation>Documents (double-click to open):</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="239"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="250"/>
         <source>Хід розгляду:</source>
         <translation>Progress:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="279"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="291"/>
         <source>Відповідь: {answer}</source>
         <translation>Answer: {answer}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="282"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="294"/>
         <source>Відмова: {reason}</source>
         <translation>Refusal: {reason}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="298"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="310"/>
         <source>Строк розгляду минув!</source>
         <translation>The processing deadline has passed!</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="300"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="312"/>
         <source>Строк розгляду спливає найближчими днями.</source>
         <translation>The processing deadline expires in the next few days.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="454"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="457"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="306"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="480"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="483"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="318"/>
         <source>так</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="452"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="457"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="306"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="478"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="483"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="318"/>
         <source>ні</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="309"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="321"/>
         <source>Додаток</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="315"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="327"/>
         <source>Результат: {name}</source>
         <translation>Result: {name}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="360"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="372"/>
         <source>Запит відомостей</source>
         <translation>Information request</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="361"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="373"/>
         <source>Що має уточнити заявник? Строк розгляду зупиняється до відповіді.</source>
         <translation>What should the applicant clarify? The processing deadline is paused until they reply.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="370"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="382"/>
         <source>Відмова</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="370"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="382"/>
         <source>Підстава для відмови:</source>
         <translation>Grounds for refusal:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="384"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="396"/>
         <source>Результат готовий</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="384"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="396"/>
         <source>Примітка для заявника:</source>
         <translation>Note for the applicant:</translation>
     </message>
@@ -1875,6 +2010,126 @@ After:
         <source>Модерація коментарів</source>
         <translation>Comment moderation</translation>
     </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="142"/>
+        <source>заяв на послуги за період</source>
+        <translation>service orders in the period</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="143"/>
+        <source>виконано вчасно</source>
+        <translation>completed on time</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="144"/>
+        <source>прострочених звернень</source>
+        <translation>overdue appeals</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="145"/>
+        <source>мешканців зареєструвалося</source>
+        <translation>residents registered</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="146"/>
+        <source>середня оцінка поїздок</source>
+        <translation>average ride rating</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="153"/>
+        <source>Заяви на послуги за днями</source>
+        <translation>Service orders per day</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="154"/>
+        <source>Заяви за період за станом</source>
+        <translation>Orders of the period by status</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="155"/>
+        <source>Найчастіші послуги</source>
+        <translation>Most ordered services</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="156"/>
+        <source>Звернення і запити за видами</source>
+        <translation>Appeals and requests by kind</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="157"/>
+        <source>Реєстрації мешканців за місяцями</source>
+        <translation>Residents registered per month</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="158"/>
+        <source>Середня оцінка поїздок за маршрутами</source>
+        <translation>Average ride rating per route</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="183"/>
+        <source>Цей місяць</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="184"/>
+        <source>Минулий місяць</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="185"/>
+        <source>Останні 90 днів</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="186"/>
+        <source>Останні 12 місяців</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="187"/>
+        <source>Свій період</source>
+        <translation>Custom period</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="201"/>
+        <source>Усі категорії послуг</source>
+        <translation>All service categories</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="204"/>
+        <source>Оновити</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="206"/>
+        <source>Звіти…</source>
+        <translation>Reports…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="209"/>
+        <source>Період:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="275"/>
+        <source>Завантаження…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="293"/>
+        <source>Період {period}. Оновлено {moment}.</source>
+        <translation>Period {period}. Updated {moment}.</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="315"/>
+        <source>середня оцінка поїздок ({n} відгуків)</source>
+        <translation>average ride rating ({n} reviews)</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/analytics.py" line="359"/>
+        <source>{rating} ({n} відгуків)</source>
+        <translation>{rating} ({n} reviews)</translation>
+    </message>
 </context>
 <context>
     <name>PaperAppealDialog</name>
@@ -2057,6 +2312,54 @@ After:
         <location filename="../../backoffice/ui/dialogs/appeals.py" line="213"/>
         <source>Розгляд:</source>
         <translation>Consideration:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="268"/>
+        <source>Звіти</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="286"/>
+        <source>Сформувати</source>
+        <translation>Build</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="294"/>
+        <source>Звіт:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="300"/>
+        <source>Період:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="309"/>
+        <source>Закрити</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="335"/>
+        <source>Категорія:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="336"/>
+        <source>усі категорії</source>
+        <translation>all categories</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="340"/>
+        <source>Вид:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="341"/>
+        <source>усі види</source>
+        <translation>all kinds</translation>
     </message>
 </context>
 <context>
@@ -2636,12 +2939,12 @@ After:
 <context>
     <name>TextPrompt</name>
     <message>
-        <location filename="../../backoffice/ui/widgets.py" line="116"/>
+        <location filename="../../backoffice/ui/widgets.py" line="123"/>
         <source>Поле не може бути порожнім.</source>
         <translation>This field cannot be empty.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/widgets.py" line="119"/>
+        <location filename="../../backoffice/ui/widgets.py" line="126"/>
         <source>Не довше {n} символів.</source>
         <translation>No longer than {n} characters.</translation>
     </message>
@@ -2743,7 +3046,7 @@ Processing deadline: {due}</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../backoffice/ui/app.py" line="52"/>
+        <location filename="../../backoffice/ui/app.py" line="59"/>
         <source>e-Тернопіль</source>
         <translation>e-Ternopil</translation>
     </message>
@@ -2995,8 +3298,8 @@ Processing deadline: {due}</translation>
     <message>
         <location filename="../../backoffice/ui/labels.py" line="27"/>
         <location filename="../../backoffice/ui/labels.py" line="33"/>
-        <location filename="../../backoffice/ui/labels.py" line="103"/>
-        <location filename="../../backoffice/ui/labels.py" line="128"/>
+        <location filename="../../backoffice/ui/labels.py" line="109"/>
+        <location filename="../../backoffice/ui/labels.py" line="134"/>
         <source>звернення</source>
         <translation>appeal</translation>
     </message>
@@ -3114,292 +3417,312 @@ Processing deadline: {due}</translation>
     </message>
     <message>
         <location filename="../../backoffice/ui/labels.py" line="69"/>
+        <source>автобус</source>
+        <translation>bus</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="70"/>
+        <source>тролейбус</source>
+        <translation>trolleybus</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="71"/>
+        <source>маршрутне таксі</source>
+        <translation>minibus</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="72"/>
+        <source>трамвай</source>
+        <translation>tram</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="75"/>
         <source>чернетка</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="70"/>
+        <location filename="../../backoffice/ui/labels.py" line="76"/>
         <source>триває</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="71"/>
+        <location filename="../../backoffice/ui/labels.py" line="77"/>
         <source>завершено</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="72"/>
+        <location filename="../../backoffice/ui/labels.py" line="78"/>
         <source>в архіві</source>
         <translation>archived</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="75"/>
+        <location filename="../../backoffice/ui/labels.py" line="81"/>
         <source>на модерації</source>
         <translation>awaiting moderation</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="76"/>
+        <location filename="../../backoffice/ui/labels.py" line="82"/>
         <source>схвалено</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="77"/>
+        <location filename="../../backoffice/ui/labels.py" line="83"/>
         <source>відхилено</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="80"/>
+        <location filename="../../backoffice/ui/labels.py" line="86"/>
         <source>видно одразу</source>
         <translation>visible at once</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="81"/>
+        <location filename="../../backoffice/ui/labels.py" line="87"/>
         <source>після завершення</source>
         <translation>after closing</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="82"/>
+        <location filename="../../backoffice/ui/labels.py" line="88"/>
         <source>лише для працівників</source>
         <translation>staff only</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="85"/>
+        <location filename="../../backoffice/ui/labels.py" line="91"/>
         <source>один варіант</source>
         <translation>single choice</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="86"/>
+        <location filename="../../backoffice/ui/labels.py" line="92"/>
         <source>кілька варіантів</source>
         <translation>multiple choice</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="87"/>
+        <location filename="../../backoffice/ui/labels.py" line="93"/>
         <source>відповідь текстом</source>
         <translation>text answer</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="90"/>
-        <location filename="../../backoffice/ui/labels.py" line="119"/>
+        <location filename="../../backoffice/ui/labels.py" line="96"/>
+        <location filename="../../backoffice/ui/labels.py" line="125"/>
         <source>портал</source>
         <translation>portal</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="91"/>
+        <location filename="../../backoffice/ui/labels.py" line="97"/>
         <source>ЦНАП</source>
         <translation>ASC</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="92"/>
-        <location filename="../../backoffice/ui/labels.py" line="121"/>
+        <location filename="../../backoffice/ui/labels.py" line="98"/>
+        <location filename="../../backoffice/ui/labels.py" line="127"/>
         <source>адміністрування</source>
         <translation>administration</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="93"/>
+        <location filename="../../backoffice/ui/labels.py" line="99"/>
         <source>паперове</source>
         <translation>paper</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="97"/>
-        <location filename="../../backoffice/ui/labels.py" line="111"/>
+        <location filename="../../backoffice/ui/labels.py" line="103"/>
+        <location filename="../../backoffice/ui/labels.py" line="117"/>
         <source>сторінка</source>
         <translation>page</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="98"/>
-        <location filename="../../backoffice/ui/labels.py" line="112"/>
+        <location filename="../../backoffice/ui/labels.py" line="104"/>
+        <location filename="../../backoffice/ui/labels.py" line="118"/>
         <source>новина</source>
         <translation>news item</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="102"/>
+        <location filename="../../backoffice/ui/labels.py" line="108"/>
         <source>замовлення послуги</source>
         <translation>service order</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="104"/>
+        <location filename="../../backoffice/ui/labels.py" line="110"/>
         <source>користувач</source>
         <translation>user</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="105"/>
+        <location filename="../../backoffice/ui/labels.py" line="111"/>
         <source>послуга</source>
         <translation>service</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="106"/>
+        <location filename="../../backoffice/ui/labels.py" line="112"/>
         <source>категорія послуг</source>
         <translation>service category</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="107"/>
-        <location filename="../../backoffice/ui/labels.py" line="130"/>
+        <location filename="../../backoffice/ui/labels.py" line="113"/>
+        <location filename="../../backoffice/ui/labels.py" line="136"/>
         <source>опитування</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="108"/>
+        <location filename="../../backoffice/ui/labels.py" line="114"/>
         <source>бюлетень</source>
         <translation>ballot</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="109"/>
-        <location filename="../../backoffice/ui/labels.py" line="132"/>
+        <location filename="../../backoffice/ui/labels.py" line="115"/>
+        <location filename="../../backoffice/ui/labels.py" line="138"/>
         <source>обговорення</source>
         <translation>discussion</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="110"/>
+        <location filename="../../backoffice/ui/labels.py" line="116"/>
         <source>коментар</source>
         <translation>comment</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="113"/>
+        <location filename="../../backoffice/ui/labels.py" line="119"/>
         <source>маршрут</source>
         <translation>route</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="114"/>
+        <location filename="../../backoffice/ui/labels.py" line="120"/>
         <source>перевізник</source>
         <translation>carrier</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="115"/>
+        <location filename="../../backoffice/ui/labels.py" line="121"/>
         <source>відгук про поїздку</source>
         <translation>ride review</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="120"/>
+        <location filename="../../backoffice/ui/labels.py" line="126"/>
         <source>робоче місце</source>
         <translation>desktop app</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="125"/>
+        <location filename="../../backoffice/ui/labels.py" line="131"/>
         <source>вхід до системи</source>
         <translation>sign-in</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="126"/>
+        <location filename="../../backoffice/ui/labels.py" line="132"/>
         <source>користувачі</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="127"/>
+        <location filename="../../backoffice/ui/labels.py" line="133"/>
         <source>замовлення послуг</source>
         <translation>service orders</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="129"/>
+        <location filename="../../backoffice/ui/labels.py" line="135"/>
         <source>каталог послуг</source>
         <translation>service catalogue</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="131"/>
+        <location filename="../../backoffice/ui/labels.py" line="137"/>
         <source>голосування</source>
         <translation>voting</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="133"/>
+        <location filename="../../backoffice/ui/labels.py" line="139"/>
         <source>коментарі</source>
         <translation>comments</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="134"/>
+        <location filename="../../backoffice/ui/labels.py" line="140"/>
         <source>сторінки</source>
         <translation>pages</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="135"/>
+        <location filename="../../backoffice/ui/labels.py" line="141"/>
         <source>новини</source>
         <translation>news</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="136"/>
+        <location filename="../../backoffice/ui/labels.py" line="142"/>
         <source>маршрути</source>
         <translation>routes</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="137"/>
+        <location filename="../../backoffice/ui/labels.py" line="143"/>
         <source>відгуки про поїздки</source>
         <translation>ride reviews</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="141"/>
+        <location filename="../../backoffice/ui/labels.py" line="147"/>
         <source>запис відсутній (його видалено)</source>
         <translation>the entry is missing (it has been deleted)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="142"/>
+        <location filename="../../backoffice/ui/labels.py" line="148"/>
         <source>порушено зв&apos;язок із попереднім записом</source>
         <translation>the link to the previous entry is broken</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="145"/>
+        <location filename="../../backoffice/ui/labels.py" line="151"/>
         <source>вміст запису не відповідає його хешу (запис змінено)</source>
         <translation>the entry&apos;s content does not match its hash (the entry has been altered)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="149"/>
+        <location filename="../../backoffice/ui/labels.py" line="155"/>
         <source>найновіші записи видалено</source>
         <translation>the newest entries have been deleted</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="154"/>
+        <location filename="../../backoffice/ui/labels.py" line="160"/>
         <source>рядок тексту</source>
         <translation>line of text</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="155"/>
+        <location filename="../../backoffice/ui/labels.py" line="161"/>
         <source>текст у кілька рядків</source>
         <translation>multi-line text</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="156"/>
+        <location filename="../../backoffice/ui/labels.py" line="162"/>
         <source>число</source>
         <translation>number</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="157"/>
+        <location filename="../../backoffice/ui/labels.py" line="163"/>
         <source>дата</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="158"/>
+        <location filename="../../backoffice/ui/labels.py" line="164"/>
         <source>ел. пошта</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="159"/>
+        <location filename="../../backoffice/ui/labels.py" line="165"/>
         <source>телефон</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="160"/>
+        <location filename="../../backoffice/ui/labels.py" line="166"/>
         <source>РНОКПП</source>
         <translation>tax ID (RNOKPP)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="161"/>
+        <location filename="../../backoffice/ui/labels.py" line="167"/>
         <source>вибір зі списку</source>
         <translation>choice from a list</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="162"/>
+        <location filename="../../backoffice/ui/labels.py" line="168"/>
         <source>позначка (так/ні)</source>
         <translation>checkbox (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="163"/>
+        <location filename="../../backoffice/ui/labels.py" line="169"/>
         <source>файл</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="167"/>
+        <location filename="../../backoffice/ui/labels.py" line="173"/>
         <source>календарних днів</source>
         <translation>calendar days</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="168"/>
+        <location filename="../../backoffice/ui/labels.py" line="174"/>
         <source>робочих днів</source>
         <translation>working days</translation>
     </message>
@@ -3435,6 +3758,34 @@ Processing deadline: {due}</translation>
         <location filename="../../backoffice/ui/messages.py" line="47"/>
         <source>Не вдалося виконати дію</source>
         <translation>The action could not be completed</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="48"/>
+        <source>Звіт про надання адміністративних послуг</source>
+        <translation>Report on administrative services</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="49"/>
+        <source>Звіт про звернення громадян і запити на публічну інформацію</source>
+        <translation>Report on appeals and public-information requests</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="52"/>
+        <source>Результати опитувань e-Демократії</source>
+        <translation>e-Democracy survey results</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="53"/>
+        <source>Оціни поїздку: картка перевізника</source>
+        <translation>Rate Your Ride: carrier scorecard</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/reports.py" line="100"/>
+        <source>Принтер недоступний.</source>
+        <translation>The printer is not available.</translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,7 @@ ENGLISH_TABS = [
     "Users",
     "Service catalogue",
     "Portal content",
+    "Analytics",
     "Activity log",
 ]
 UKRAINIAN_TABS = [
@@ -46,6 +47,7 @@ UKRAINIAN_TABS = [
     "Користувачі",
     "Каталог послуг",
     "Вміст порталу",
+    "Аналітика",
     "Журнал дій",
 ]
 

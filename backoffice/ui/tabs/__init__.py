@@ -47,5 +47,8 @@ TABS: list[TabSpec] = [
     TabSpec(
         "content", QT_TRANSLATE_NOOP("MainWindow", "Вміст порталу"), Perm.CONTENT_MANAGE, "content"
     ),
+    TabSpec(
+        "analytics", QT_TRANSLATE_NOOP("MainWindow", "Аналітика"), Perm.ANALYTICS_VIEW, "analytics"
+    ),
     TabSpec("activity", QT_TRANSLATE_NOOP("MainWindow", "Журнал дій"), Perm.AUDIT_VIEW, "activity"),
 ]

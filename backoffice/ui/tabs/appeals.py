@@ -38,7 +38,9 @@ from backoffice.core.listing import ListRequest
 from backoffice.core.permissions import Perm, can
 from backoffice.models import AppealKind, AppealStatus
 from backoffice.models.reception import CLOSED_APPEAL_STATUSES
+from backoffice.reports import build_report
 from backoffice.ui.dialogs import appeals as dialogs
+from backoffice.ui.dialogs.reports import DocumentDialog
 from backoffice.ui.labels import (
     APPEAL_ACTIONS,
     APPEAL_EVENTS,
@@ -278,6 +280,12 @@ class Panel(ListPanel):
             for name, button in bar.buttons.items():
                 button.setToolTip(label(APPEAL_ACTIONS, name))
             layout.addWidget(bar)
+        self.card_button = QPushButton(self.tr("Друкувати картку…"))
+        self.card_button.setObjectName("appeal-print-card")
+        self.card_button.setToolTip(self.tr("Реєстраційно-контрольна картка: перегляд і друк"))
+        self.card_button.clicked.connect(self.print_card)
+        self.card_button.setVisible(False)
+        layout.addWidget(self.card_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -368,6 +376,7 @@ class Panel(ListPanel):
 
     def _clear_detail(self, message: str | None = None) -> None:
         self.card = None
+        self.card_button.setVisible(False)
         self.title.setText(message or self.tr("Виберіть звернення в списку."))
         self._show_actions([])
         self.body.setVisible(False)
@@ -381,6 +390,22 @@ class Panel(ListPanel):
         if fresh and self.card["version"] == row["version"]:
             return  # the card shown is the item as the list has it
         self.load_card(row["id"])
+
+    def print_card(self) -> DocumentDialog | None:
+        """The registration-control card as printed for the file, to look at and print."""
+        if self.card is None:
+            return None
+        appeal_id = self.card["id"]
+        actor = self.backend.actor
+        dialog = DocumentDialog(
+            self.backend,
+            self.tr("Реєстраційно-контрольна картка"),
+            f"control-card-{appeal_id}.pdf",
+            lambda s: build_report(s, actor, "control-card", None, None, appeal_id=appeal_id),
+            self,
+        )
+        dialog.open()
+        return dialog
 
     def load_card(self, appeal_id: int) -> None:
         """Load (or reload) the card of ``appeal_id`` in the background."""
@@ -398,6 +423,7 @@ class Panel(ListPanel):
         if card["id"] != self._wanted_id:
             return  # the selection moved on meanwhile
         self.card = card
+        self.card_button.setVisible(True)
         self.detail_error.setVisible(False)
         self.body.setVisible(True)
         number = card["registration_number"]

@@ -3,7 +3,7 @@ the order's lifecycle that core allows; walk-in residents are registered at the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from backoffice.core import services
 from backoffice.core.files import MAX_FILE_BYTES
 from backoffice.models.services import CLOSED_ORDER_STATUSES, OrderStatus
+from backoffice.reports import build_report
+from backoffice.ui.dialogs.reports import DocumentDialog
 from backoffice.ui.files import open_bytes, read_file
 from backoffice.ui.labels import CHANNELS, ORDER_STATUSES, label
 from backoffice.ui.listmodel import Column
@@ -228,6 +230,12 @@ class Panel(ListPanel):
             self.perform,
         )
         layout.addWidget(self.actions)
+        self.receipt_button = QPushButton(self.tr("Квитанція…"))
+        self.receipt_button.setObjectName("orders-receipt")
+        self.receipt_button.setToolTip(self.tr("Квитанція про прийняття заяви: перегляд і друк"))
+        self.receipt_button.setEnabled(False)
+        self.receipt_button.clicked.connect(self.print_receipt)
+        layout.addWidget(self.receipt_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(plain_label(self.tr("Відповіді заявника:")))
         self.answers = QListWidget()
         self.answers.setObjectName("orders-answers")
@@ -247,6 +255,7 @@ class Panel(ListPanel):
 
     def show_row(self, row) -> None:
         self.detail = None
+        self.receipt_button.setEnabled(row is not None)
         if row is None:
             self._show_detail(None)
             return
@@ -425,6 +434,24 @@ class Panel(ListPanel):
         if self.detail is not None:
             self.load_detail(self.detail["id"])  # show the order as it is now
         self.refresh()
+
+    def print_receipt(self) -> DocumentDialog | None:
+        """The order's receipt, built in the background, to look at and print."""
+        if self.selected is None:
+            return None
+        order_id = self.selected["id"]
+        actor = self.backend.actor
+        dialog = DocumentDialog(
+            self.backend,
+            self.tr("Квитанція до заяви № {number}").format(
+                number=self.selected["registration_number"]
+            ),
+            f"receipt-{order_id}.pdf",
+            lambda s: build_report(s, actor, "receipt", None, None, order_id=order_id),
+            self,
+        )
+        dialog.open()
+        return dialog
 
     def register_walk_in(self) -> None:
         from backoffice.ui.dialogs.orders import WalkInDialog
