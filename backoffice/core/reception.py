@@ -29,6 +29,7 @@ from backoffice.core.calendar import (
     due_after_days,
     due_after_months,
     end_of_day,
+    is_due_soon,
     is_overdue,
     local_date,
 )
@@ -1193,7 +1194,9 @@ def appeal_rows(
             row["due_at"] = None
         if row["registration_number"] == NO_NUMBER:
             row["registration_number"] = None
-        row["overdue"] = is_overdue(row["due_at"], now, row["status"] in CLOSED_APPEAL_STATUSES)
+        closed = row["status"] in CLOSED_APPEAL_STATUSES
+        row["overdue"] = is_overdue(row["due_at"], now, closed)
+        row["due_soon"] = is_due_soon(row["due_at"], now, closed)
     return rows
 
 

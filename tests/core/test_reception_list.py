@@ -29,6 +29,7 @@ ROW_KEYS = {
     "urgent",
     "version",
     "overdue",
+    "due_soon",
 }
 
 
@@ -298,6 +299,15 @@ def test_overdue_moves_with_now(office):
         now=kyiv(2025, 3, 6),
     )
     assert ids(earlier) == []
+
+
+def test_rows_carry_the_due_soon_flag_of_the_due_soon_filter(office):
+    """The list colours rows by this flag: it must agree with the filter core applies."""
+    every = {r["id"]: r for r in page_all(office.session, office.officer, ListRequest(), NOW)}
+    soon = page_all(office.session, office.officer, ListRequest(filters={"due_soon": True}), NOW)
+    assert soon, "the office has items due soon"
+    assert {r["id"] for r in soon} == {i for i, r in every.items() if r["due_soon"]}
+    assert not any(r["due_soon"] and r["overdue"] for r in every.values())
 
 
 def test_every_bad_filter_is_named(office):

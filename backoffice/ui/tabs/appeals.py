@@ -9,7 +9,7 @@ back as a conflict that names who changed the item and reloads it.
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.core import people, reception, records
-from backoffice.core.calendar import is_due_soon
 from backoffice.core.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from backoffice.core.files import MAX_FILE_BYTES, clean_file_name
 from backoffice.core.files import get as get_stored_file
@@ -156,10 +155,10 @@ class Panel(ListPanel):
         return reception.appeal_count(session, actor, request)
 
     def row_colour(self, row):
+        # The flags are core's (reception.appeal_rows), as the orders tab's are.
         if row.get("overdue"):
             return QColor(OVERDUE_COLOUR)
-        closed = row["status"] in CLOSED_APPEAL_STATUSES
-        if is_due_soon(row["due_at"], datetime.now(UTC), closed):
+        if row.get("due_soon"):
             return QColor(DUE_SOON_COLOUR)
         return None
 
