@@ -160,6 +160,103 @@ def cmd_report(args) -> int:
     return 0
 
 
+def _trust_folder(args):
+    from pathlib import Path
+
+    from backoffice.core.signing import configured_trust_dir
+
+    return Path(args.trust_dir) if args.trust_dir else configured_trust_dir()
+
+
+def _demo_people(args) -> list:
+    """The seed's demo accounts (staff and demo residents at the demo domain), if the database
+    has them; else none (write_demo_pki then makes two stand-ins)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from backoffice.core.demo_pki import DemoPerson
+    from backoffice.seed.demo import STAFF_DOMAIN
+
+    try:
+        with _engine(args) as engine, unit_of_work(session_factory(engine)) as session:
+            users = session.scalars(
+                select(User).where(User.email.like(f"%@{STAFF_DOMAIN}")).order_by(User.id)
+            ).all()
+            return [
+                DemoPerson(
+                    full_name=user.full_name,
+                    email=user.email,
+                    role=sorted(user.role_names)[0].value if user.role_names else "resident",
+                    tax_number=user.tax_number,
+                )
+                for user in users
+            ]
+    except SQLAlchemyError as error:
+        print(f"No demo people read from the database ({type(error).__name__}).", file=sys.stderr)
+        return []
+
+
+def cmd_demo_pki(args) -> int:
+    from pathlib import Path
+
+    from backoffice.core.demo_pki import write_demo_pki
+    from backoffice.core.signing import add_trust_anchor
+
+    made = write_demo_pki(
+        Path(args.out), _demo_people(args), passphrase=args.passphrase, key_type=args.key_type
+    )
+    print(f"Demo CA: {made.ca_path} (SHA-256 {made.ca.fingerprint})")
+    print(f"Signing keys (.p12, passphrase «{made.passphrase}»):")
+    for person, _credential, path in made.people:
+        print(f"  {person.role:<10} {person.full_name:<36} {path.name}")
+    for what, path in made.extra:
+        print(f"  {'refused':<10} {what:<36} {path.name}")
+    if args.no_trust:
+        print(f"Not trusted yet: backoffice-admin trust add {made.ca_path}")
+        return 0
+    anchor = add_trust_anchor(made.ca.cert_pem, folder=_trust_folder(args))
+    print(f"The demo CA is now trusted: {anchor.path}")
+    return 0
+
+
+def cmd_trust(args) -> int:
+    from pathlib import Path
+
+    from backoffice.core.signing import add_trust_anchor, load_trust_anchors, remove_trust_anchor
+
+    folder = _trust_folder(args)
+    if args.trust_command == "list":
+        anchors = load_trust_anchors(folder=folder)
+        print(f"Trusted CA certificates ({len(anchors)}); administrators' folder: {folder}")
+        for anchor in anchors:
+            where = "shipped" if anchor.shipped else "added"
+            ends = anchor.not_after.date().isoformat()
+            expired = "" if anchor.is_current() else " EXPIRED"
+            print(f"  {anchor.fingerprint}  until {ends}{expired}  {where:<7}  {anchor.subject}")
+        return 0
+    if args.trust_command == "add":
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as error:
+            print(f"{args.file}: {error.strerror}", file=sys.stderr)
+            return 2
+        try:
+            anchor = add_trust_anchor(data, folder=folder)
+        except InvalidInput as error:
+            for text in error.fields.values():
+                print(f"{args.file}: {text}", file=sys.stderr)
+            return 2
+        print(f"Trusted: {anchor.subject} (SHA-256 {anchor.fingerprint}) -> {anchor.path}")
+        return 0
+    try:
+        anchor = remove_trust_anchor(args.fingerprint, folder=folder)
+    except InvalidInput as error:
+        for text in error.fields.values():
+            print(text, file=sys.stderr)
+        return 2
+    print(f"No longer trusted: {anchor.subject} (SHA-256 {anchor.fingerprint})")
+    return 0
+
+
 def _day(value: str):
     from datetime import date
 
@@ -206,6 +303,22 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--carrier-id", type=int, help="transport: only this carrier")
     report.add_argument("--category-id", type=int, help="services: only this category")
     report.add_argument("--kind", choices=["appeal", "info_request", "message"], help="appeals")
+    demo = sub.add_parser(
+        "demo-pki", help="make a demo CA and signing keys (.p12) for the demo people"
+    )
+    demo.add_argument("--out", required=True, help="the folder to write the files to")
+    demo.add_argument("--passphrase", default="demo-pki", help="of every .p12 (default demo-pki)")
+    demo.add_argument("--key-type", choices=["ecdsa", "rsa"], default="ecdsa")
+    demo.add_argument("--no-trust", action="store_true", help="do not trust the demo CA")
+    demo.add_argument("--trust-dir", help="the trust folder (default: the configured one)")
+    trust = sub.add_parser("trust", help="the CA certificates electronic signatures must chain to")
+    trust.add_argument("--trust-dir", help="the trust folder (default: the configured one)")
+    trust_sub = trust.add_subparsers(dest="trust_command", required=True)
+    trust_sub.add_parser("list", help="every trusted CA certificate")
+    trust_add = trust_sub.add_parser("add", help="trust a CA certificate (PEM or DER)")
+    trust_add.add_argument("file")
+    trust_remove = trust_sub.add_parser("remove", help="stop trusting a CA certificate")
+    trust_remove.add_argument("fingerprint", help="its SHA-256 fingerprint (or 8+ first digits)")
     return parser
 
 
@@ -216,6 +329,8 @@ COMMANDS = {
     "verify-log": cmd_verify_log,
     "stats": cmd_stats,
     "report": cmd_report,
+    "demo-pki": cmd_demo_pki,
+    "trust": cmd_trust,
 }
 
 

@@ -71,12 +71,20 @@ class Settings:
     sign_in: SignInPolicy = field(default_factory=SignInPolicy)
     language: str = "uk"
     sql_echo: bool = False
+    # Trust anchors (CA certificates) for electronic signatures that administrators manage with
+    # ``backoffice-admin trust``; None: the "trust" folder in ``data_dir``. The anchors shipped
+    # in ``resources/trust`` are trusted as well (see core.signing.trust).
+    trust_dir: Path | None = None
 
     @property
     def effective_database_url(self) -> str:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'backoffice.sqlite3').as_posix()}"
+
+    @property
+    def effective_trust_dir(self) -> Path:
+        return self.trust_dir if self.trust_dir is not None else self.data_dir / "trust"
 
 
 def config_file_path() -> Path:
@@ -103,13 +111,16 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         terms = _section(LegalTerms, raw.pop("terms", {}))
         sign_in = _section(SignInPolicy, raw.pop("sign_in", {}))
-        if "data_dir" in raw:
-            raw["data_dir"] = Path(raw["data_dir"])
+        for name in ("data_dir", "trust_dir"):
+            if name in raw:
+                raw[name] = Path(raw[name])
         settings = replace(_section(Settings, raw), terms=terms, sign_in=sign_in)
     if env.get("BACKOFFICE_DATABASE_URL"):
         settings = replace(settings, database_url=env["BACKOFFICE_DATABASE_URL"])
     if env.get("BACKOFFICE_DATA_DIR"):
         settings = replace(settings, data_dir=Path(env["BACKOFFICE_DATA_DIR"]))
+    if env.get("BACKOFFICE_TRUST_DIR"):
+        settings = replace(settings, trust_dir=Path(env["BACKOFFICE_TRUST_DIR"]))
     if env.get("BACKOFFICE_LANGUAGE"):
         settings = replace(settings, language=env["BACKOFFICE_LANGUAGE"])
     if env.get("BACKOFFICE_SQL_ECHO") in {"1", "true", "yes"}:

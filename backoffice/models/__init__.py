@@ -37,6 +37,12 @@ from backoffice.models.services import (
     Service,
     ServiceCategory,
 )
+from backoffice.models.signatures import (
+    OrderSignature,
+    SignatureKind,
+    SignatureSource,
+    SignatureStatus,
+)
 from backoffice.models.transport import RIDE_ASPECTS, Carrier, RideReview, Route
 
 __all__ = [
@@ -63,6 +69,7 @@ __all__ = [
     "Order",
     "OrderAttachment",
     "OrderEvent",
+    "OrderSignature",
     "OrderStatus",
     "Page",
     "Question",
@@ -74,6 +81,9 @@ __all__ = [
     "Route",
     "Service",
     "ServiceCategory",
+    "SignatureKind",
+    "SignatureSource",
+    "SignatureStatus",
     "StaffRole",
     "StoredFile",
     "Survey",
