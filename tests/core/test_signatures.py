@@ -757,3 +757,26 @@ def test_verification_results_are_frozen(pki):
     with pytest.raises(AttributeError):
         result.status = Status.VALID  # type: ignore[misc]
     assert replace(result, code="x").code == "x"
+
+
+def test_a_signing_time_claimed_after_receipt_is_not_shown(world, pki):
+    """The signer's own clock is shown, unless it claims a moment after the signature reached
+    us: then the moment of receipt (the latest it can have been made)."""
+    received = datetime.now(UTC) - timedelta(hours=2)
+    row = signing.attach_application_signature(
+        world.session,
+        world.applicant,
+        world.order.id,
+        demo_pki.sign_detached_cms(pki.resident, world.document()),
+        now=received,
+    )
+    assert row.signed_at == received
+
+
+def test_a_dstu_signature_still_names_its_signer_and_time():
+    now = datetime.now(UTC).replace(microsecond=0)
+    signature = demo_pki.dstu_signature(b"x", full_name="Петренко Петро", now=now)
+    result = verify_detached(b"x", signature)
+    assert result.status is Status.UNSUPPORTED and result.signed_at == now
+    assert result.issuer == "Демо КНЕДП (ДСТУ 4145)" and result.rnokpp is None
+    assert result.certificate_fingerprint and result.certificate_serial

@@ -168,6 +168,18 @@ def signer_certificate(signed_data: cms.SignedData) -> x509.Certificate | None:
     return None
 
 
+def claimed_signing_time(signed_data: cms.SignedData) -> datetime | None:
+    """The signingTime attribute of the (first) signer: what the signer's computer said."""
+    infos = signed_data["signer_infos"]
+    if not infos or not infos[0]["signed_attrs"]:
+        return None
+    for attribute in infos[0]["signed_attrs"]:
+        if attribute["type"].native == "signing_time" and len(attribute["values"]):
+            value = attribute["values"][0].native
+            return value if isinstance(value, datetime) else None
+    return None
+
+
 def algorithms_of(signed_data: cms.SignedData) -> frozenset[str]:
     """Dotted OIDs of every algorithm the signature relies on: the signers' digest and
     signature algorithms and the key and signature algorithms of the certificates it carries."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import select, update
@@ -43,6 +43,7 @@ P7S = "application/pkcs7-signature"
 SIGN_APPLICATION = "sign_application"
 SIGN_RESULT = "sign_result"
 MAX_STATUS_IDS = 1000
+CLOCK_SKEW = timedelta(minutes=5)  # a signer's clock a little ahead of ours is not a lie
 _PERSONAL_MASK = "••••••••••"
 _RESULT_REASON = "Результат надання адміністративної послуги"
 
@@ -241,6 +242,15 @@ def application_document(session: Session, actor: Actor, order_id: int) -> Docum
 # --- recording a signature --------------------------------------------------------------------
 
 
+def _signed_at(verification: Verification, now: datetime) -> datetime:
+    """The signing time to show: the one the signature states, unless it has none or claims a
+    moment after it reached us — then that moment, the latest it can have been made."""
+    claimed = verification.signed_at
+    if claimed is None or claimed > now + CLOCK_SKEW:
+        return now
+    return claimed
+
+
 def _record(
     session: Session,
     actor: Actor,
@@ -267,8 +277,7 @@ def _record(
         certificate_serial=verification.certificate_serial[:80],
         certificate_fingerprint=verification.certificate_fingerprint[:64],
         algorithm=verification.algorithm[:100],
-        # No signing time in the signature: the moment it reached us is the latest it can be.
-        signed_at=verification.signed_at or now,
+        signed_at=_signed_at(verification, now),
         status=verification.status.value,
         code=verification.code,
         reason=verification.reason,

@@ -229,7 +229,9 @@ def unsupported(signed_data: cms.SignedData, algorithms: frozenset[str]) -> Veri
     else:
         name = ", ".join(sorted(algorithms))
     verification = replace(
-        outcome(Status.UNSUPPORTED, UNSUPPORTED_ALGORITHM, algorithm=name), algorithm=name[:100]
+        outcome(Status.UNSUPPORTED, UNSUPPORTED_ALGORITHM, algorithm=name),
+        algorithm=name[:100],
+        signed_at=certificates.claimed_signing_time(signed_data),
     )
     cert = certificates.signer_certificate(signed_data)
     return with_certificate(verification, certificates.describe(cert) if cert else None)
