@@ -71,6 +71,17 @@ TRANSPORT_MODES = {
     "minibus": QT_TRANSLATE_NOOP("labels", "маршрутне таксі"),
     "tram": QT_TRANSLATE_NOOP("labels", "трамвай"),
 }
+SIGNATURE_KINDS = {
+    "application": QT_TRANSLATE_NOOP("labels", "Заява"),
+    "result": QT_TRANSLATE_NOOP("labels", "Результат"),
+}
+SIGNATURE_STATUSES = {
+    "valid": QT_TRANSLATE_NOOP("labels", "дійсний"),
+    "invalid": QT_TRANSLATE_NOOP("labels", "недійсний"),
+    "untrusted": QT_TRANSLATE_NOOP("labels", "недовірений"),
+    "expired": QT_TRANSLATE_NOOP("labels", "сертифікат прострочено"),
+    "unsupported": QT_TRANSLATE_NOOP("labels", "алгоритм не підтримується"),
+}
 SURVEY_STATUSES = {
     "draft": QT_TRANSLATE_NOOP("labels", "чернетка"),
     "published": QT_TRANSLATE_NOOP("labels", "триває"),

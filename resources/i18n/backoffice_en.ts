@@ -45,22 +45,22 @@
 <context>
     <name>AppealsPanel</name>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="735"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="734"/>
         <source>Не вдалося прочитати файл «{name}»: {why}</source>
         <translation>Could not read the file “{name}”: {why}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="791"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="790"/>
         <source>{n} МБ</source>
         <translation>{n} MB</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="795"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="794"/>
         <source>{n} КБ</source>
         <translation>{n} KB</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="796"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="795"/>
         <source>{n} Б</source>
         <translation>{n} B</translation>
     </message>
@@ -812,280 +812,280 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="57"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="65"/>
         <source>Пошук: номер заяви або ім&apos;я заявника</source>
         <translation>Search: application number or applicant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="114"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="64"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="113"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="72"/>
         <source>Номер</source>
         <translation>Number</translation>
     </message>
     <message>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="66"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="65"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="73"/>
         <source>Послуга</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="98"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="97"/>
         <source>Пошук: номер, тема або заявник</source>
         <translation>Search: number, subject or applicant</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="122"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="121"/>
         <source>Вид</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="126"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="125"/>
         <source>Тема</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="127"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="66"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="126"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="74"/>
         <source>Заявник</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="130"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="129"/>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="82"/>
         <location filename="../../backoffice/ui/tabs/content.py" line="94"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="69"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="77"/>
         <location filename="../../backoffice/ui/tabs/users.py" line="45"/>
         <source>Стан</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="144"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="143"/>
         <source>Надійшло</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="149"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="74"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="148"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="82"/>
         <source>Виконавець</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="170"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="169"/>
         <source>Усі види</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="176"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="175"/>
         <source>Незакриті</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="183"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="182"/>
         <source>Доручені мені</source>
         <translation>Assigned to me</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="184"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="183"/>
         <source>Не доручені</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="193"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="192"/>
         <source>Нове паперове звернення…</source>
         <translation>New paper appeal…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="202"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="201"/>
         <source>Термінові</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="208"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="207"/>
         <source>Надійшли з</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="222"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="472"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="221"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="471"/>
         <source>прострочено</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="223"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="222"/>
         <source>строк спливає</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="261"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="380"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="260"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="379"/>
         <source>Виберіть звернення в списку.</source>
         <translation>Select an appeal in the list.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="283"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="282"/>
         <source>Друкувати картку…</source>
         <translation>Print card…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="285"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="284"/>
         <source>Реєстраційно-контрольна картка: перегляд і друк</source>
         <translation>Registration-control card: view and print</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="295"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="294"/>
         <source>Реєстраційний номер:</source>
         <translation>Registration number:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="296"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="295"/>
         <source>Вид:</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="306"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="305"/>
         <source>Контакт:</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="307"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="306"/>
         <source>Тема:</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="308"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="307"/>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="174"/>
         <source>Категорія:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="310"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="309"/>
         <source>Переслано до:</source>
         <translation>Forwarded to:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="311"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="310"/>
         <source>Без розгляду:</source>
         <translation>Not considered:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="312"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="311"/>
         <source>Відповідь надано:</source>
         <translation>Answered:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="313"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="312"/>
         <source>Доставлено:</source>
         <translation>Delivered:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="314"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="313"/>
         <source>Закрито:</source>
         <translation>Closed:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="319"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="318"/>
         <source>Текст звернення</source>
         <translation>Text of the appeal</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="322"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="321"/>
         <source>Відповідь</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="327"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="326"/>
         <source>Файли</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="334"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="333"/>
         <source>Відкрити</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="340"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="339"/>
         <source>Хід розгляду</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="353"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="352"/>
         <source>Зареєструвати…</source>
         <translation>Register…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="355"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="354"/>
         <source>Відповісти…</source>
         <translation>Answer…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="356"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="355"/>
         <source>Відповідь доставлено</source>
         <translation>Answer delivered</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="357"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="356"/>
         <source>Змінити виконавця…</source>
         <translation>Change assignee…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="358"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="357"/>
         <source>Продовжити строк…</source>
         <translation>Extend the term…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="359"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="358"/>
         <source>Переслати…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="360"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="359"/>
         <source>Без розгляду…</source>
         <translation>Do not consider…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="402"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="401"/>
         <source>Реєстраційно-контрольна картка</source>
         <translation>Registration-control card</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="460"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="459"/>
         <source>Не вдалося відкрити картку.</source>
         <translation>Could not open the record.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="467"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="466"/>
         <source>з {first}; причина: {reason}</source>
         <translation>was {first}; reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="485"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="484"/>
         <source>не зареєстровано</source>
         <translation>not registered</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="508"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="507"/>
         <source>відповідь</source>
         <translation>answer</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="508"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="507"/>
         <source>додаток</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="542"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="541"/>
         <source>Не вдалося відкрити файл. Його збережено тут: {path}</source>
         <translation>Could not open the file. It has been saved here: {path}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="77"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="85"/>
         <source>Подано</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="137"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="136"/>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="70"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="84"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="92"/>
         <source>Строк</source>
         <translation>Deadline</translation>
     </message>
@@ -1113,7 +1113,7 @@
     </message>
     <message>
         <location filename="../../backoffice/ui/tabs/activity.py" line="109"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="89"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="97"/>
         <source>Канал</source>
         <translation>Channel</translation>
     </message>
@@ -1196,7 +1196,7 @@
     </message>
     <message>
         <location filename="../../backoffice/ui/tabs/activity.py" line="250"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="298"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="297"/>
         <source>Канал:</source>
         <translation>Channel:</translation>
     </message>
@@ -1294,303 +1294,358 @@ After:
         <translation>CHAIN BROKEN at entry No. {id}: {reason}. Intact entries before it: {n}.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="175"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="110"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="174"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="134"/>
         <source>Усі стани</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="111"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="135"/>
         <source>Відкриті</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="116"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="140"/>
         <source>Усі послуги</source>
         <translation>All services</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="182"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="121"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="181"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="145"/>
         <source>Будь-який виконавець</source>
         <translation>Any assignee</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="122"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="146"/>
         <source>Мої</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="123"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="147"/>
         <source>Без виконавця</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="198"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="126"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="197"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="150"/>
         <source>Прострочені</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="200"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="128"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="199"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="152"/>
         <source>Строк спливає</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="130"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="154"/>
         <source>Подано з</source>
         <translation>Submitted from</translation>
     </message>
     <message>
         <location filename="../../backoffice/ui/tabs/activity.py" line="185"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="219"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="147"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="218"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="171"/>
         <source>по</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="149"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="173"/>
         <source>Нова заява…</source>
         <translation>New application…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="151"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="175"/>
         <source>Зареєструвати заяву мешканця на особистому прийомі</source>
         <translation>Register a resident&apos;s application in person at the desk</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="203"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="227"/>
         <source>Номер:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="204"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="228"/>
         <source>Послуга:</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="297"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="296"/>
         <location filename="../../backoffice/ui/tabs/catalog.py" line="178"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="205"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="229"/>
         <location filename="../../backoffice/ui/tabs/users.py" line="112"/>
         <source>Стан:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="299"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="298"/>
         <source>Надійшло:</source>
         <translation>Received:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="300"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="299"/>
         <source>Зареєстровано:</source>
         <translation>Registered:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="301"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="300"/>
         <source>Контрольна дата:</source>
         <translation>Due date:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="302"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="301"/>
         <source>Продовження:</source>
         <translation>Extension:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="303"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="302"/>
         <source>Додаткове вивчення:</source>
         <translation>Further examination:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="304"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="303"/>
         <source>Терміновість:</source>
         <translation>Urgency:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="305"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="206"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="304"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="230"/>
         <source>Заявник:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="207"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="231"/>
         <source>Контакти:</source>
         <translation>Contacts:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="309"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="208"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="308"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="232"/>
         <source>Виконавець:</source>
         <translation>Assignee:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="209"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="98"/>
+        <source>Підписи</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="112"/>
+        <source>заява</source>
+        <translation>application</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="112"/>
+        <source>результат</source>
+        <translation>result</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="233"/>
         <source>Подано:</source>
         <translation>Submitted:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="210"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="234"/>
         <source>Строк розгляду:</source>
         <translation>Processing deadline:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="211"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="235"/>
         <source>Запит відомостей:</source>
         <translation>Information request:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="212"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="236"/>
         <source>Результат:</source>
         <translation>Result:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="222"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="246"/>
         <source>Прийняти</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="223"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="247"/>
         <source>Розпочати</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="224"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="248"/>
         <source>Запитати відомості…</source>
         <translation>Request information…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="225"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="249"/>
         <source>Результат готовий…</source>
         <translation>Result ready…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="226"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="250"/>
         <source>Видано</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="227"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="251"/>
         <source>Відмовити…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="233"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="257"/>
         <source>Квитанція…</source>
         <translation>Receipt…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="235"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="259"/>
         <source>Квитанція про прийняття заяви: перегляд і друк</source>
         <translation>The receipt for the application: view and print</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="446"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="264"/>
+        <source>Підписати результат…</source>
+        <translation>Sign the result…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="266"/>
+        <source>Підписати PDF результату своїм ключем (PAdES)</source>
+        <translation>Sign the result PDF with your own key (PAdES)</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="272"/>
+        <source>Електронні підписи:</source>
+        <translation>Electronic signatures:</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="391"/>
+        <source>попередній</source>
+        <translation>earlier</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="394"/>
+        <source>Видавець: {issuer}</source>
+        <translation>Issuer: {issuer}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="395"/>
+        <source>РНОКПП: {rnokpp}</source>
+        <translation>Taxpayer number: {rnokpp}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="396"/>
+        <source>Сертифікат №: {serial}</source>
+        <translation>Certificate No.: {serial}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="397"/>
+        <source>Алгоритм: {algorithm}</source>
+        <translation>Algorithm: {algorithm}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="530"/>
         <source>Квитанція до заяви № {number}</source>
         <translation>Receipt for application No. {number}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="473"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="566"/>
         <source>Файл результату</source>
         <translation>Result file</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="475"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="568"/>
         <source>Документи (*.pdf *.png *.jpg)</source>
         <translation>Documents (*.pdf *.png *.jpg)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="354"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="228"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="353"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="252"/>
         <source>Доручити…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="239"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="277"/>
         <source>Відповіді заявника:</source>
         <translation>Applicant&apos;s answers:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="244"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="282"/>
         <source>Документи (подвійне клацання відкриває):</source>
         <translation>Documents (double-click to open):</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="250"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="288"/>
         <source>Хід розгляду:</source>
         <translation>Progress:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="291"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="332"/>
         <source>Відповідь: {answer}</source>
         <translation>Answer: {answer}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="294"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="335"/>
         <source>Відмова: {reason}</source>
         <translation>Refusal: {reason}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="310"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="351"/>
         <source>Строк розгляду минув!</source>
         <translation>The processing deadline has passed!</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="312"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="353"/>
         <source>Строк розгляду спливає найближчими днями.</source>
         <translation>The processing deadline expires in the next few days.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="480"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="483"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="318"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="479"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="482"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="359"/>
         <source>так</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="478"/>
-        <location filename="../../backoffice/ui/tabs/appeals.py" line="483"/>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="318"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="477"/>
+        <location filename="../../backoffice/ui/tabs/appeals.py" line="482"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="359"/>
         <source>ні</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="321"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="362"/>
         <source>Додаток</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="327"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="368"/>
         <source>Результат: {name}</source>
         <translation>Result: {name}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="372"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="456"/>
         <source>Запит відомостей</source>
         <translation>Information request</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="373"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="457"/>
         <source>Що має уточнити заявник? Строк розгляду зупиняється до відповіді.</source>
         <translation>What should the applicant clarify? The processing deadline is paused until they reply.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="382"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="466"/>
         <source>Відмова</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="382"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="466"/>
         <source>Підстава для відмови:</source>
         <translation>Grounds for refusal:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="396"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="480"/>
         <source>Результат готовий</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="396"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="480"/>
         <source>Примітка для заявника:</source>
         <translation>Note for the applicant:</translation>
     </message>
@@ -2648,6 +2703,84 @@ After:
     </message>
 </context>
 <context>
+    <name>SignResultDialog</name>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="57"/>
+        <source>Підписати результат заяви № {number}</source>
+        <translation>Sign the result of application No. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="62"/>
+        <source>Файл ключа .p12 / .pfx</source>
+        <translation>Key file .p12 / .pfx</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="63"/>
+        <source>Вибрати…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="72"/>
+        <source>Зберегти пароль ключа в системному сховищі паролів</source>
+        <translation>Keep the key&apos;s passphrase in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="76"/>
+        <source>Системне сховище паролів недоступне.</source>
+        <translation>The system keyring is not available.</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="84"/>
+        <source>Ключ:</source>
+        <translation>Key:</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="85"/>
+        <source>Пароль ключа:</source>
+        <translation>Key passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="91"/>
+        <source>Підписати</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="97"/>
+        <source>Результат буде підписано вашим електронним підписом (PAdES). Заявник завантажить уже підписаний PDF.</source>
+        <translation>The result will be signed with your electronic signature (PAdES). The applicant downloads the signed PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="117"/>
+        <source>Файл ключа</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="119"/>
+        <source>Ключ PKCS#12 (*.p12 *.pfx);;Усі файли (*)</source>
+        <translation>PKCS#12 key (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="129"/>
+        <source>Виберіть файл ключа.</source>
+        <translation>Choose the key file.</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="133"/>
+        <source>Це не файл ключа: він завеликий.</source>
+        <translation>This is not a key file: it is too large.</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="137"/>
+        <source>Файл ключа не вдалося прочитати: {error}</source>
+        <translation>The key file could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/dialogs/signing.py" line="168"/>
+        <source>Підписування…</source>
+        <translation>Signing…</translation>
+    </message>
+</context>
+<context>
     <name>SurveyEditor</name>
     <message>
         <location filename="../../backoffice/ui/dialogs/democracy.py" line="175"/>
@@ -3298,8 +3431,8 @@ Processing deadline: {due}</translation>
     <message>
         <location filename="../../backoffice/ui/labels.py" line="27"/>
         <location filename="../../backoffice/ui/labels.py" line="33"/>
-        <location filename="../../backoffice/ui/labels.py" line="109"/>
-        <location filename="../../backoffice/ui/labels.py" line="134"/>
+        <location filename="../../backoffice/ui/labels.py" line="120"/>
+        <location filename="../../backoffice/ui/labels.py" line="145"/>
         <source>звернення</source>
         <translation>appeal</translation>
     </message>
@@ -3437,292 +3570,327 @@ Processing deadline: {due}</translation>
     </message>
     <message>
         <location filename="../../backoffice/ui/labels.py" line="75"/>
+        <source>Заява</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="76"/>
+        <source>Результат</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="79"/>
+        <source>дійсний</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="80"/>
+        <source>недійсний</source>
+        <translation>invalid</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="81"/>
+        <source>недовірений</source>
+        <translation>untrusted</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="82"/>
+        <source>сертифікат прострочено</source>
+        <translation>certificate expired</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="83"/>
+        <source>алгоритм не підтримується</source>
+        <translation>algorithm not supported</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/labels.py" line="86"/>
         <source>чернетка</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="76"/>
+        <location filename="../../backoffice/ui/labels.py" line="87"/>
         <source>триває</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="77"/>
+        <location filename="../../backoffice/ui/labels.py" line="88"/>
         <source>завершено</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="78"/>
+        <location filename="../../backoffice/ui/labels.py" line="89"/>
         <source>в архіві</source>
         <translation>archived</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="81"/>
+        <location filename="../../backoffice/ui/labels.py" line="92"/>
         <source>на модерації</source>
         <translation>awaiting moderation</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="82"/>
+        <location filename="../../backoffice/ui/labels.py" line="93"/>
         <source>схвалено</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="83"/>
+        <location filename="../../backoffice/ui/labels.py" line="94"/>
         <source>відхилено</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="86"/>
+        <location filename="../../backoffice/ui/labels.py" line="97"/>
         <source>видно одразу</source>
         <translation>visible at once</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="87"/>
+        <location filename="../../backoffice/ui/labels.py" line="98"/>
         <source>після завершення</source>
         <translation>after closing</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="88"/>
+        <location filename="../../backoffice/ui/labels.py" line="99"/>
         <source>лише для працівників</source>
         <translation>staff only</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="91"/>
+        <location filename="../../backoffice/ui/labels.py" line="102"/>
         <source>один варіант</source>
         <translation>single choice</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="92"/>
+        <location filename="../../backoffice/ui/labels.py" line="103"/>
         <source>кілька варіантів</source>
         <translation>multiple choice</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="93"/>
+        <location filename="../../backoffice/ui/labels.py" line="104"/>
         <source>відповідь текстом</source>
         <translation>text answer</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="96"/>
-        <location filename="../../backoffice/ui/labels.py" line="125"/>
+        <location filename="../../backoffice/ui/labels.py" line="107"/>
+        <location filename="../../backoffice/ui/labels.py" line="136"/>
         <source>портал</source>
         <translation>portal</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="97"/>
+        <location filename="../../backoffice/ui/labels.py" line="108"/>
         <source>ЦНАП</source>
         <translation>ASC</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="98"/>
-        <location filename="../../backoffice/ui/labels.py" line="127"/>
+        <location filename="../../backoffice/ui/labels.py" line="109"/>
+        <location filename="../../backoffice/ui/labels.py" line="138"/>
         <source>адміністрування</source>
         <translation>administration</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="99"/>
+        <location filename="../../backoffice/ui/labels.py" line="110"/>
         <source>паперове</source>
         <translation>paper</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="103"/>
-        <location filename="../../backoffice/ui/labels.py" line="117"/>
+        <location filename="../../backoffice/ui/labels.py" line="114"/>
+        <location filename="../../backoffice/ui/labels.py" line="128"/>
         <source>сторінка</source>
         <translation>page</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="104"/>
-        <location filename="../../backoffice/ui/labels.py" line="118"/>
+        <location filename="../../backoffice/ui/labels.py" line="115"/>
+        <location filename="../../backoffice/ui/labels.py" line="129"/>
         <source>новина</source>
         <translation>news item</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="108"/>
+        <location filename="../../backoffice/ui/labels.py" line="119"/>
         <source>замовлення послуги</source>
         <translation>service order</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="110"/>
+        <location filename="../../backoffice/ui/labels.py" line="121"/>
         <source>користувач</source>
         <translation>user</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="111"/>
+        <location filename="../../backoffice/ui/labels.py" line="122"/>
         <source>послуга</source>
         <translation>service</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="112"/>
+        <location filename="../../backoffice/ui/labels.py" line="123"/>
         <source>категорія послуг</source>
         <translation>service category</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="113"/>
-        <location filename="../../backoffice/ui/labels.py" line="136"/>
+        <location filename="../../backoffice/ui/labels.py" line="124"/>
+        <location filename="../../backoffice/ui/labels.py" line="147"/>
         <source>опитування</source>
         <translation>survey</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="114"/>
+        <location filename="../../backoffice/ui/labels.py" line="125"/>
         <source>бюлетень</source>
         <translation>ballot</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="115"/>
-        <location filename="../../backoffice/ui/labels.py" line="138"/>
+        <location filename="../../backoffice/ui/labels.py" line="126"/>
+        <location filename="../../backoffice/ui/labels.py" line="149"/>
         <source>обговорення</source>
         <translation>discussion</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="116"/>
+        <location filename="../../backoffice/ui/labels.py" line="127"/>
         <source>коментар</source>
         <translation>comment</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="119"/>
+        <location filename="../../backoffice/ui/labels.py" line="130"/>
         <source>маршрут</source>
         <translation>route</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="120"/>
+        <location filename="../../backoffice/ui/labels.py" line="131"/>
         <source>перевізник</source>
         <translation>carrier</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="121"/>
+        <location filename="../../backoffice/ui/labels.py" line="132"/>
         <source>відгук про поїздку</source>
         <translation>ride review</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="126"/>
+        <location filename="../../backoffice/ui/labels.py" line="137"/>
         <source>робоче місце</source>
         <translation>desktop app</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="131"/>
+        <location filename="../../backoffice/ui/labels.py" line="142"/>
         <source>вхід до системи</source>
         <translation>sign-in</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="132"/>
+        <location filename="../../backoffice/ui/labels.py" line="143"/>
         <source>користувачі</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="133"/>
+        <location filename="../../backoffice/ui/labels.py" line="144"/>
         <source>замовлення послуг</source>
         <translation>service orders</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="135"/>
+        <location filename="../../backoffice/ui/labels.py" line="146"/>
         <source>каталог послуг</source>
         <translation>service catalogue</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="137"/>
+        <location filename="../../backoffice/ui/labels.py" line="148"/>
         <source>голосування</source>
         <translation>voting</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="139"/>
+        <location filename="../../backoffice/ui/labels.py" line="150"/>
         <source>коментарі</source>
         <translation>comments</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="140"/>
+        <location filename="../../backoffice/ui/labels.py" line="151"/>
         <source>сторінки</source>
         <translation>pages</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="141"/>
+        <location filename="../../backoffice/ui/labels.py" line="152"/>
         <source>новини</source>
         <translation>news</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="142"/>
+        <location filename="../../backoffice/ui/labels.py" line="153"/>
         <source>маршрути</source>
         <translation>routes</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="143"/>
+        <location filename="../../backoffice/ui/labels.py" line="154"/>
         <source>відгуки про поїздки</source>
         <translation>ride reviews</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="147"/>
+        <location filename="../../backoffice/ui/labels.py" line="158"/>
         <source>запис відсутній (його видалено)</source>
         <translation>the entry is missing (it has been deleted)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="148"/>
+        <location filename="../../backoffice/ui/labels.py" line="159"/>
         <source>порушено зв&apos;язок із попереднім записом</source>
         <translation>the link to the previous entry is broken</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="151"/>
+        <location filename="../../backoffice/ui/labels.py" line="162"/>
         <source>вміст запису не відповідає його хешу (запис змінено)</source>
         <translation>the entry&apos;s content does not match its hash (the entry has been altered)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="155"/>
+        <location filename="../../backoffice/ui/labels.py" line="166"/>
         <source>найновіші записи видалено</source>
         <translation>the newest entries have been deleted</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="160"/>
+        <location filename="../../backoffice/ui/labels.py" line="171"/>
         <source>рядок тексту</source>
         <translation>line of text</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="161"/>
+        <location filename="../../backoffice/ui/labels.py" line="172"/>
         <source>текст у кілька рядків</source>
         <translation>multi-line text</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="162"/>
+        <location filename="../../backoffice/ui/labels.py" line="173"/>
         <source>число</source>
         <translation>number</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="163"/>
+        <location filename="../../backoffice/ui/labels.py" line="174"/>
         <source>дата</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="164"/>
+        <location filename="../../backoffice/ui/labels.py" line="175"/>
         <source>ел. пошта</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="165"/>
+        <location filename="../../backoffice/ui/labels.py" line="176"/>
         <source>телефон</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="166"/>
+        <location filename="../../backoffice/ui/labels.py" line="177"/>
         <source>РНОКПП</source>
         <translation>tax ID (RNOKPP)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="167"/>
+        <location filename="../../backoffice/ui/labels.py" line="178"/>
         <source>вибір зі списку</source>
         <translation>choice from a list</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="168"/>
+        <location filename="../../backoffice/ui/labels.py" line="179"/>
         <source>позначка (так/ні)</source>
         <translation>checkbox (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="169"/>
+        <location filename="../../backoffice/ui/labels.py" line="180"/>
         <source>файл</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="173"/>
+        <location filename="../../backoffice/ui/labels.py" line="184"/>
         <source>календарних днів</source>
         <translation>calendar days</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/labels.py" line="174"/>
+        <location filename="../../backoffice/ui/labels.py" line="185"/>
         <source>робочих днів</source>
         <translation>working days</translation>
     </message>

@@ -3,7 +3,9 @@ the order's lifecycle that core allows; walk-in residents are registered at the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import html
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,13 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backoffice.core import services
+from backoffice.core import services, signing
 from backoffice.core.files import MAX_FILE_BYTES
 from backoffice.models.services import CLOSED_ORDER_STATUSES, OrderStatus
 from backoffice.reports import build_report
 from backoffice.ui.dialogs.reports import DocumentDialog
 from backoffice.ui.files import open_bytes, read_file
-from backoffice.ui.labels import CHANNELS, ORDER_STATUSES, label
+from backoffice.ui.labels import (
+    CHANNELS,
+    ORDER_STATUSES,
+    SIGNATURE_KINDS,
+    SIGNATURE_STATUSES,
+    label,
+)
 from backoffice.ui.listmodel import Column
 from backoffice.ui.listpanel import ListPanel
 from backoffice.ui.messages import show_error
@@ -87,10 +95,26 @@ class Panel(ListPanel):
                 width=95,
             ),
             Column("channel", self.tr("Канал"), format=lambda r: label(CHANNELS, r["channel"])),
+            Column("signatures", self.tr("Підписи"), format=self._signatures_text, width=170),
         ]
 
     def fetch(self, session, actor, request):
-        return services.order_rows(session, actor, request)
+        rows = services.order_rows(session, actor, request)
+        statuses = signing.signature_status_of(session, actor, [r["id"] for r in rows])
+        for row in rows:
+            row["signatures"] = statuses.get(row["id"])
+        return rows
+
+    def _signatures_text(self, row) -> str:
+        """E.g. "заява ✓ · результат ✓"; a signature that is not valid shows its status."""
+        found = row.get("signatures") or {}
+        parts = []
+        for kind, title in (("application", self.tr("заява")), ("result", self.tr("результат"))):
+            status = found.get(kind)
+            if status is not None:
+                mark = "✓" if status == "valid" else label(SIGNATURE_STATUSES, status)
+                parts.append(f"{title} {mark}")
+        return " · ".join(parts)
 
     def count(self, session, actor, request):
         return services.order_count(session, actor, request)
@@ -235,7 +259,21 @@ class Panel(ListPanel):
         self.receipt_button.setToolTip(self.tr("Квитанція про прийняття заяви: перегляд і друк"))
         self.receipt_button.setEnabled(False)
         self.receipt_button.clicked.connect(self.print_receipt)
-        layout.addWidget(self.receipt_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.receipt_button)
+        self.sign_button = QPushButton(self.tr("Підписати результат…"))
+        self.sign_button.setObjectName("orders-sign-result")
+        self.sign_button.setToolTip(self.tr("Підписати PDF результату своїм ключем (PAdES)"))
+        self.sign_button.setVisible(False)
+        self.sign_button.clicked.connect(self.sign_result)
+        buttons.addWidget(self.sign_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(plain_label(self.tr("Електронні підписи:")))
+        self.signatures = QListWidget()
+        self.signatures.setObjectName("orders-signatures")
+        self.signatures.setMaximumHeight(70)
+        layout.addWidget(self.signatures)
         layout.addWidget(plain_label(self.tr("Відповіді заявника:")))
         self.answers = QListWidget()
         self.answers.setObjectName("orders-answers")
@@ -265,7 +303,7 @@ class Panel(ListPanel):
         actor = self.backend.actor
         run_in_background(
             self.backend,
-            lambda session: services.order_detail(session, actor, order_id),
+            lambda session: _load_detail(session, actor, order_id),
             self._show_detail,
             lambda error: show_error(self, error),
             owner=self,
@@ -278,11 +316,14 @@ class Panel(ListPanel):
         self.answers.clear()
         self.documents.clear()
         self.timeline.clear()
+        self.signatures.clear()
+        self.sign_button.setVisible(detail is not None and "sign_result" in detail["signing"])
         if detail is None:
             self.fields.show_values({})
             self.warning.clear()
             self.actions.show_available([])
             return
+        self._show_signatures(detail["signatures"])
         contacts = ", ".join(v for v in (detail["applicant_phone"], detail["applicant_email"]) if v)
         info = ""
         if detail["info_question"]:
@@ -336,6 +377,49 @@ class Panel(ListPanel):
                 line += f" — {event['comment']}"
             self.timeline.addItem(line)
         self.actions.show_available(detail["available_actions"])
+
+    def _show_signatures(self, signatures: list[dict]) -> None:
+        """Every signature of the order with its status; the reason when it is not valid."""
+        for signature in signatures:
+            kind = label(SIGNATURE_KINDS, signature["kind"])
+            line = (
+                f"{kind}: {signature['summary']} — {label(SIGNATURE_STATUSES, signature['status'])}"
+            )
+            if signature["status"] != "valid" and signature["reason"]:
+                line += f" ({signature['reason']})"
+            if not signature["is_current"]:
+                line += " · " + self.tr("попередній")
+            item = QListWidgetItem(line)
+            details = [
+                self.tr("Видавець: {issuer}").format(issuer=signature["issuer"] or "—"),
+                self.tr("РНОКПП: {rnokpp}").format(rnokpp=signature["rnokpp"] or "—"),
+                self.tr("Сертифікат №: {serial}").format(serial=signature["certificate_serial"]),
+                self.tr("Алгоритм: {algorithm}").format(algorithm=signature["algorithm"] or "—"),
+            ]
+            item.setToolTip(html.escape("\n".join(details)))
+            self.signatures.addItem(item)
+
+    def sign_result(self):
+        """Sign the result PDF with the clerk's own key (the dialog keeps its passphrase)."""
+        from backoffice.ui.dialogs.signing import SignResultDialog
+
+        if self.detail is None:
+            return None
+        dialog = SignResultDialog(
+            self.backend,
+            self.detail["id"],
+            self.detail["version"],
+            self.detail["registration_number"],
+            self,
+        )
+        dialog.signed.connect(lambda _signature: self._signed(dialog.order_id))
+        dialog.open()
+        return dialog
+
+    def _signed(self, order_id: int) -> None:
+        self.refresh(keep_id=order_id)
+        self.load_detail(order_id)
+        self.changed.emit()
 
     def _open_document(self, item: QListWidgetItem) -> None:
         if self.detail is None:
@@ -463,6 +547,15 @@ class Panel(ListPanel):
     def _walk_in_registered(self, order_id: int) -> None:
         self.refresh(keep_id=order_id)
         self.changed.emit()
+
+
+def _load_detail(session, actor, order_id: int) -> dict:
+    """The order as the detail panel shows it, with its signatures and signing actions."""
+    detail = services.order_detail(session, actor, order_id)
+    order = services.get_order_for(session, actor, order_id)
+    detail["signatures"] = signing.order_signatures(session, actor, order_id)
+    detail["signing"] = signing.signing_actions(session, actor, order)
+    return detail
 
 
 def choose_result_file(parent):
