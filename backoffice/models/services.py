@@ -118,10 +118,10 @@ class Order(IdMixin, TimestampMixin, VersionedMixin, Base):
         # period is read from the index alone (migration 0004).
         Index("ix_orders_submitted_at_service_id_status", "submitted_at", "service_id", "status"),
         Index(
-            "ix_orders_closed_at_service_id_status_due_at_submitted_at",
+            "ix_orders_status_closed_at_service_id_due_at_submitted_at",
+            "status",
             "closed_at",
             "service_id",
-            "status",
             "due_at",
             "submitted_at",
         ),
