@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install lint bench clean screenshots web translations
+.PHONY: run test install lint bench clean screenshots web translations assets
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,20 +14,29 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+## Browser signing's PKI.js bundle (not committed): npm ci + esbuild, pinned by the lock file.
+## Without npm: a notice (a failure under CI=true); the portal then signs by .p7s upload only.
+ASSETS := backoffice/web/assets
+VENDOR := backoffice/web/static/vendor/pkijs.js
+$(VENDOR): $(ASSETS)/package.json $(ASSETS)/package-lock.json $(ASSETS)/entry.js $(ASSETS)/build.sh
+	bash $(ASSETS)/build.sh
+
+assets: $(VENDOR)
+
 ## Migrate and seed the embedded SQLite demo database (first time only), then start.
-run: $(STAMP)
+run: $(STAMP) assets
 	$(BIN)/backoffice-admin init
 	$(BIN)/backoffice-admin seed --scale seed --if-empty
 	$(BIN)/backoffice
 
 ## The resident portal on http://127.0.0.1:8080/ over the same database (migrated and seeded).
-web: $(STAMP)
+web: $(STAMP) assets
 	$(BIN)/backoffice-admin init
 	$(BIN)/backoffice-admin seed --scale seed --if-empty
 	$(BIN)/backoffice-web
 
 ## Lint, then the whole suite on SQLite and again on PostgreSQL.
-test: $(STAMP)
+test: $(STAMP) assets
 	bash .ci/test-all.sh
 
 lint: $(STAMP)

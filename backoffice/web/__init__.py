@@ -33,6 +33,7 @@ from backoffice.web import (
     reception,
     rides,
     services,
+    signing,
     visitor,
 )
 from backoffice.web.markup import render_markdown
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 SECTIONS = (
     pages,
     services,
+    signing,
     reception,
     democracy,
     rides,

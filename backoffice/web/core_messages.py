@@ -57,3 +57,60 @@ MESSAGES = (
     _l("Дата й час у форматі РРРР-ММ-ДД ГГ:ХХ."),
     _l("Не більше 5."),
 )
+
+# core/signing: messages shown as they are.
+SIGNING_MESSAGES = (
+    _l("Підписати заяву може лише заявник."),
+    _l("Заяву закрито: підписувати її вже не потрібно."),
+)
+
+# core/signing: a refused signature (SignatureRefused) is translated by its ``code``, not by its
+# text, which names an issuer, a date or a signer. In Ukrainian the portal shows core's own
+# message; in English, this one (``signing.refusal_message`` fills issuer, algorithm, signer).
+SIGNATURE_REFUSALS = {
+    "signature_empty": _l("Підпис не прийнято. Файл підпису порожній."),
+    "signature_too_large": _l(
+        "Підпис не прийнято. Файл підпису завеликий (понад 1 МБ): це не відокремлений підпис "
+        "документа."
+    ),
+    "signature_malformed": _l(
+        "Підпис не прийнято. Це не електронний підпис у форматі CMS/CAdES (.p7s)."
+    ),
+    "signature_no_certificate": _l("Підпис не прийнято. У підписі немає сертифіката підписувача."),
+    "signature_document_changed": _l(
+        "Підпис не прийнято. Підпис не відповідає документу: документ змінено після підписання "
+        "або підписано інший файл. Завантажте файл заяви з порталу ще раз і підпишіть саме його, "
+        "нічого в ньому не змінюючи."
+    ),
+    "signature_bad_signature": _l(
+        "Підпис не прийнято. Підпис пошкоджено: криптографічна перевірка не пройшла."
+    ),
+    "signature_untrusted_issuer": _l(
+        "Підпис не прийнято. Сертифікат видав центр, якому система не довіряє: %(issuer)s. "
+        "Приймаються ключі, видані довіреними центрами (їх перелік веде адміністратор)."
+    ),
+    "signature_chain_invalid": _l(
+        "Підпис не прийнято. Ланцюжок сертифікатів до довіреного центру недійсний."
+    ),
+    "signature_key_usage": _l(
+        "Підпис не прийнято. Сертифікат не призначений для електронного підпису документів."
+    ),
+    "signature_certificate_expired": _l("Підпис не прийнято. Строк дії сертифіката минув."),
+    "signature_certificate_not_yet_valid": _l(
+        "Підпис не прийнято. Сертифікат ще не набув чинності."
+    ),
+    "signature_certificate_revoked": _l("Підпис не прийнято. Сертифікат скасовано (відкликано)."),
+    "signature_unsupported_algorithm": _l(
+        "Підпис не прийнято. Алгоритм %(algorithm)s тут не підтримується: перевірити такий "
+        "підпис ця система не може. Підпишіть ключем ECDSA або RSA."
+    ),
+    "signature_weak_algorithm": _l(
+        "Підпис не прийнято. Алгоритм %(algorithm)s застарілий і ненадійний: такий підпис не "
+        "приймається."
+    ),
+    "signature_verification_failed": _l("Підпис не прийнято. Підпис не вдалося перевірити."),
+    "signature_other_person": _l(
+        "Підпис не прийнято: заяву підписано ключем іншої особи (%(signer)s). Підписати заяву "
+        "може лише заявник своїм ключем."
+    ),
+}

@@ -15,6 +15,7 @@ SAMPLES = {
     "order_id": "999999",
     "appeal_id": "999999",
     "file_id": "999999",
+    "signature_id": "999999",
     "survey_id": "999999",
     "discussion_id": "999999",
     "route_id": "999999",
