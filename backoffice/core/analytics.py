@@ -6,16 +6,24 @@ PostgreSQL give exactly the same figures. Every function takes ``(session, actor
 and requires ``Perm.ANALYTICS_VIEW``.
 
 Periods are Kyiv calendar days, both ends included (``Period``). Buckets (day, week from Monday,
-calendar month) are Kyiv days too. SQLite knows no time zones, so SQL computes only the Kyiv day
-*number* of a row in the period with integer arithmetic (epoch seconds + Kyiv's offset, a CASE
-over the daylight-saving changes inside the period, computed here with zoneinfo) and groups by
-it; days are added up into weeks and months here. The same on both databases, a handful of rows
-back per day, and the expression stays tiny (a CASE with one branch per bucket made
-PostgreSQL's JIT spend seconds compiling it).
+calendar month) are Kyiv days too. SQLite knows no time zones, so the edges of the buckets (Kyiv
+midnights) are computed here with zoneinfo as UTC moments and SQL counts each bucket as a range
+of an index (``_counts_between``: the ranges are a VALUES list, each one correlated count), so
+nothing is computed per row and both databases compare the same moments; a year of orders per
+day costs little more than reading the index. Averages per bucket (the rides') need sums, so
+there SQL computes the Kyiv day *number* of a row with integer arithmetic (epoch seconds + Kyiv's
+offset, a CASE over the daylight-saving changes inside the period) and groups by it; days are
+added up into weeks and months here (a CASE with one branch per bucket made PostgreSQL's JIT
+spend seconds compiling it).
 
-Each figure comes from a narrow query of its own: received (the submission-time index), closed
-in the period (by closing time: no index on it today, a parallel scan; benchmarks/analytics.py
-measures the option of one), open now (the status index).
+Orders are counted from narrow queries, each read from an index alone (migration 0004; at a
+million orders a year's figures are hundreds of thousands of rows): received (submission time
+with the service and the status), closed in the period (status and closing time with what is
+counted of them: the completed with their terms and durations, the rejected and cancelled
+apart), open now (the same index, by status). Appeals come from one scan grouped by status too,
+which decides in Python which part (received, closed in the period, open) a count belongs to.
+The dashboard reads each table once: appeals by kind and by status together, the residents of
+the period and of the twelve months together, the rides' total added up from the routes' sums.
 
 What each figure counts (``now`` is the moment of the query, default the current time):
 
@@ -34,20 +42,39 @@ What each figure counts (``now`` is the moment of the query, default the current
 Medians: PostgreSQL has ``percentile_cont``; SQLite has no ordered-set aggregate, so there the
 median is taken with window functions (``row_number``/``count`` per group, the average of the
 one or two middle rows). Both give the average of the two middle values for an even count.
-Durations are whole seconds, so both are exact. The two dialect-specific expressions (epoch
-seconds and the median) are the only ones here and sit together under "dialect helpers".
+Durations are whole seconds, so both are exact; their sums on PostgreSQL floor each moment with
+``date_bin`` and add up intervals (no conversion per row), which needs PostgreSQL 14 or newer.
+The dialect-specific expressions (epoch seconds, summed seconds and the median) are the only ones
+here and sit together under "dialect helpers".
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any, Literal
 
-from sqlalchemy import BigInteger, ColumnElement, and_, case, exists, func, literal_column, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    Numeric,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy import column as sql_column
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
@@ -89,6 +116,7 @@ TOTAL_TITLE = "Усього"
 _OPEN_ORDER = tuple(s.value for s in OrderStatus if s not in CLOSED_ORDER_STATUSES)
 # The clock runs only for these (the rule of core.services.overdue_orders).
 _CLOCK_RUNNING = tuple(s for s in _OPEN_ORDER if s != OrderStatus.NEEDS_INFO)
+_CLOSED_NOT_COMPLETED = sorted(s.value for s in CLOSED_ORDER_STATUSES - {OrderStatus.COMPLETED})
 _CLOSED_APPEAL = tuple(s.value for s in CLOSED_APPEAL_STATUSES)
 
 
@@ -247,7 +275,10 @@ class epoch_seconds(FunctionElement):
 
 @compiles(epoch_seconds, "postgresql")
 def _epoch_seconds_postgresql(element, compiler, **kw) -> str:
-    return f"CAST(floor(extract(epoch from {compiler.process(element.clauses, **kw)})) AS BIGINT)"
+    # date_part gives double precision, extract numeric (since PostgreSQL 14), slower per row;
+    # floored they are the same whole seconds: microseconds / 10^6 in a double cannot reach the
+    # next second for any moment before the year 2200.
+    return f"CAST(floor(date_part('epoch', {compiler.process(element.clauses, **kw)})) AS BIGINT)"
 
 
 @compiles(epoch_seconds, "sqlite")
@@ -260,6 +291,36 @@ def _epoch_seconds_sqlite(element, compiler, **kw) -> str:
 
 def seconds_between(start: ColumnElement, end: ColumnElement) -> ColumnElement[int]:
     return epoch_seconds(end) - epoch_seconds(start)
+
+
+class summed_seconds(FunctionElement):
+    """An aggregate: ``seconds_between(start, end)`` added up (NULL over no rows). Arguments:
+    start, end and optionally a condition (``FILTER (WHERE ...)``)."""
+
+    type = Numeric()
+    inherit_cache = True
+    name = "summed_seconds"
+
+
+@compiles(summed_seconds, "postgresql")
+def _summed_seconds_postgresql(element, compiler, **kw) -> str:
+    # Each moment floored to the second by date_bin (PostgreSQL 14; the origin in year 1 keeps
+    # every difference positive, so it floors), the differences added up as intervals and turned
+    # into seconds once: no per-row conversion to epoch seconds, which cost more than counting.
+    start, end, *where = (compiler.process(c, **kw) for c in element.clauses.clauses)
+
+    def second(moment: str) -> str:
+        return f"date_bin('1 second', {moment}, TIMESTAMPTZ '0001-01-01 00:00:00+00')"
+
+    only = f" FILTER (WHERE {where[0]})" if where else ""
+    return f"EXTRACT(epoch FROM sum({second(end)} - {second(start)}){only})"
+
+
+@compiles(summed_seconds, "sqlite")
+def _summed_seconds_sqlite(element, compiler, **kw) -> str:
+    start, end, *where = element.clauses.clauses
+    summed = func.sum(seconds_between(start, end))
+    return compiler.process(summed.filter(where[0]) if where else summed, **kw)
 
 
 def _medians(
@@ -444,6 +505,41 @@ def _order_scope(service_id: int | None, category_id: int | None) -> list[Column
     return conditions
 
 
+def _counts_between(
+    session: Session,
+    column: ColumnElement,
+    edges: list[datetime],
+    conditions: list[ColumnElement[bool]],
+) -> list[int]:
+    """How many rows matching ``conditions`` have ``column`` in each range [edges[0],
+    edges[1]), [edges[1], edges[2]), ...: the ranges are a VALUES list and each is one count of
+    an index range, so no expression is computed per row (a year of orders per day costs little
+    more than reading the index) and both databases compare the same instants."""
+    # The ranges as a VALUES list written out with one parameter per edge (a range shares its
+    # edges with its neighbours): text is compiled once per number of edges and then cached,
+    # SQLAlchemy's VALUES construct anew on every call (tens of milliseconds for a year of days).
+    rows = ", ".join(f"({n}, :edge_{n}, :edge_{n + 1})" for n in range(len(edges) - 1))
+    ranges = (
+        text(f"SELECT column1 AS n, column2 AS lo, column3 AS hi FROM (VALUES {rows}) AS edges")
+        .bindparams(
+            *(bindparam(f"edge_{i}", edge, type_=column.type) for i, edge in enumerate(edges))
+        )
+        .columns(
+            sql_column("n", Integer()),
+            sql_column("lo", column.type),
+            sql_column("hi", column.type),
+        )
+        .cte("ranges")
+    )
+    in_range = (
+        select(func.count())
+        .where(column >= ranges.c.lo, column < ranges.c.hi, *conditions)
+        .scalar_subquery()
+    )
+    found = dict(session.execute(select(ranges.c.n, in_range)).all())
+    return [int(found.get(n) or 0) for n in range(len(edges) - 1)]
+
+
 def _time_series(
     session: Session,
     column: ColumnElement,
@@ -452,16 +548,8 @@ def _time_series(
     conditions: list[ColumnElement[bool]],
 ) -> list[TimePoint]:
     starts = bucket_starts(period, bucket)
-    day = kyiv_day_number(column, period).label("day")
-    query = (
-        select(day, func.count())
-        .where(column >= period.since, column < period.until, *conditions)
-        .group_by(day)
-    )
-    counts = [0] * len(starts)
-    buckets = bucket_of_days(period, starts)
-    for number, n in session.execute(query):
-        counts[buckets[int(number)]] += n
+    edges = [kyiv_midnight(start) for start in starts] + [period.until]
+    counts = _counts_between(session, column, edges, conditions)
     return [TimePoint(start, counts[i]) for i, start in enumerate(starts)]
 
 
@@ -565,8 +653,9 @@ def _backlog_of(rows: list[tuple[int, str, int, int, int, bool]]) -> Backlog:
 def _order_facts(
     session: Session, period: Period, now: datetime, scope: list[ColumnElement[bool]]
 ) -> _OrderFacts:
-    """Three narrow queries, each on its own index: received in the period (by submission
-    time), closed in the period (by closing time), open now (by status)."""
+    """Narrow queries, each read from an index alone (migration 0004): received in the period
+    (by submission time), closed in the period (by status and closing time: the completed with
+    their terms and durations, the others counted), open now (by status)."""
     facts: dict[int, _ServiceFacts] = defaultdict(_ServiceFacts)
     by_status: dict[str, int] = defaultdict(int)
     received = (
@@ -577,28 +666,29 @@ def _order_facts(
     for service_id, status, n in session.execute(received):
         facts[service_id].received += n
         by_status[status] += n
-    completed = Order.status == OrderStatus.COMPLETED
-    closed = (
+    closed_in = [Order.closed_at >= period.since, Order.closed_at < period.until, *scope]
+    completed = (
         select(
             Order.service_id,
-            Order.status,
             func.count(),
-            func.count().filter(and_(completed, Order.closed_at <= Order.due_at)),
-            func.sum(seconds_between(Order.submitted_at, Order.closed_at)).filter(completed),
+            func.count().filter(Order.closed_at <= Order.due_at),
+            summed_seconds(Order.submitted_at, Order.closed_at),
         )
-        .where(
-            Order.closed_at >= period.since,
-            Order.closed_at < period.until,
-            Order.status.in_([s.value for s in CLOSED_ORDER_STATUSES]),
-            *scope,
-        )
-        .group_by(Order.service_id, Order.status)
+        .where(Order.status == OrderStatus.COMPLETED, *closed_in)
+        .group_by(Order.service_id)
     )
-    for service_id, status, n, on_time, seconds in session.execute(closed):
+    for service_id, n, on_time, seconds in session.execute(completed):
         f = facts[service_id]
-        setattr(f, status, getattr(f, status) + n)
+        f.completed += n
         f.on_time += on_time
         f.seconds += int(seconds or 0)
+    others = (
+        select(Order.service_id, Order.status, func.count())
+        .where(Order.status.in_(_CLOSED_NOT_COMPLETED), *closed_in)
+        .group_by(Order.service_id, Order.status)
+    )
+    for service_id, status, n in session.execute(others):
+        setattr(facts[service_id], status, getattr(facts[service_id], status) + n)
     # Open now: those received before the period's end count for the services; all of them
     # are the backlog (one query serves both).
     open_rows = _open_orders(session, scope, now, period.until)
@@ -836,60 +926,74 @@ def appeals_by_status(
     return [Count(s.value, found.get(s.value, 0)) for s in AppealStatus]
 
 
-def _appeal_measures(period: Period, now: datetime) -> list[ColumnElement]:
-    received = and_(Appeal.received_at >= period.since, Appeal.received_at < period.until)
-    answered = and_(
-        Appeal.status == AppealStatus.ANSWERED,
-        Appeal.answered_at >= period.since,
-        Appeal.answered_at < period.until,
-    )
-    closed_in = and_(Appeal.closed_at >= period.since, Appeal.closed_at < period.until)
-    open_ = and_(Appeal.status.not_in(_CLOSED_APPEAL), Appeal.received_at < period.until)
-    return [
-        func.count().filter(received),
-        func.count().filter(answered),
-        func.count().filter(and_(answered, Appeal.answered_at <= Appeal.due_at)),
-        func.count().filter(and_(Appeal.status == AppealStatus.FORWARDED, closed_in)),
-        func.count().filter(and_(Appeal.status == AppealStatus.NOT_CONSIDERED, closed_in)),
-        func.sum(seconds_between(Appeal.received_at, Appeal.answered_at)).filter(answered),
-        func.count().filter(open_),
-        func.count().filter(and_(open_, Appeal.due_at < now)),
-    ]
+_NO_APPEALS = (0, 0, 0, 0, 0, None, 0, 0)
 
 
 def _appeal_figures(
     session: Session,
     period: Period,
     now: datetime,
-    key: ColumnElement | None,
+    keys: list[ColumnElement],
     scope: list[ColumnElement[bool]],
-) -> dict[Any, list[Any]]:
-    """The measures of ``_appeal_measures`` per ``key`` (one group when None), from three narrow
-    queries — received in the period, closed in it, open now — each counting only its own
-    measures, so no row is counted twice."""
-    measures = _appeal_measures(period, now)
-    parts = [
-        (slice(0, 1), [Appeal.received_at >= period.since, Appeal.received_at < period.until]),
-        (
-            slice(1, 6),
-            [
-                Appeal.closed_at >= period.since,
-                Appeal.closed_at < period.until,
-                Appeal.status.in_(_CLOSED_APPEAL),
-            ],
-        ),
-        (slice(6, 8), [Appeal.status.not_in(_CLOSED_APPEAL), Appeal.received_at < period.until]),
-    ]
-    keys = [key] if key is not None else [literal_column("1")]
-    found: dict[Any, list[Any]] = {}
-    for columns, conditions in parts:
-        query = select(*keys, *measures[columns]).where(*conditions, *scope).group_by(*keys)
-        for row in session.execute(query):
-            values = found.setdefault(row[0], [0, 0, 0, 0, 0, None, 0, 0])
-            for i, value in zip(range(columns.start, columns.stop), row[1:], strict=True):
-                if value is not None:
-                    values[i] = (values[i] or 0) + value
+) -> dict[tuple, list[Any]]:
+    """Per value of ``keys`` and status, the eight measures of ``_appeal_summary``: received in
+    the period; answered (and on time, and the answer seconds), forwarded and not considered —
+    closed in the period; open now and overdue. One query reads the appeals table once (received,
+    closed in the period or open, the rows of all three parts); grouped by status too, so which
+    part a count belongs to is decided here per group, not tested on every row."""
+    since, until = period.since, period.until
+    received = and_(Appeal.received_at >= since, Appeal.received_at < until)
+    closed_in = and_(Appeal.closed_at >= since, Appeal.closed_at < until)
+    answered_in = and_(closed_in, Appeal.answered_at >= since, Appeal.answered_at < until)
+    before_end = Appeal.received_at < until
+    query = (
+        select(
+            *keys,
+            Appeal.status,
+            func.count().filter(received),
+            func.count().filter(closed_in),
+            func.count().filter(answered_in),
+            func.count().filter(and_(answered_in, Appeal.answered_at <= Appeal.due_at)),
+            summed_seconds(Appeal.received_at, Appeal.answered_at, answered_in),
+            func.count().filter(before_end),
+            func.count().filter(and_(before_end, Appeal.due_at < now)),
+        )
+        .where(
+            or_(
+                received,
+                and_(closed_in, Appeal.status.in_(_CLOSED_APPEAL)),
+                and_(Appeal.status.not_in(_CLOSED_APPEAL), before_end),
+            ),
+            *scope,
+        )
+        .group_by(*keys, Appeal.status)
+    )
+    found: dict[tuple, list[Any]] = {}
+    for row in session.execute(query):
+        key, status = tuple(row[: len(keys) + 1]), row[len(keys)]
+        received_n, closed_n, answered, on_time, seconds, open_, overdue = row[len(keys) + 1 :]
+        if status == AppealStatus.ANSWERED:
+            found[key] = [received_n, answered, on_time, 0, 0, seconds, 0, 0]
+        elif status == AppealStatus.FORWARDED:
+            found[key] = [received_n, 0, 0, closed_n, 0, None, 0, 0]
+        elif status == AppealStatus.NOT_CONSIDERED:
+            found[key] = [received_n, 0, 0, 0, closed_n, None, 0, 0]
+        elif status not in _CLOSED_APPEAL:
+            found[key] = [received_n, 0, 0, 0, 0, None, open_, overdue]
+        else:
+            found[key] = [received_n, 0, 0, 0, 0, None, 0, 0]
     return found
+
+
+def _added_up(found: dict[tuple, list[Any]], by: Callable[[tuple], Any]) -> dict[Any, list[Any]]:
+    """The measures of ``_appeal_figures`` added up per ``by(key)``."""
+    added: dict[Any, list[Any]] = {}
+    for key, measures in found.items():
+        total = added.setdefault(by(key), list(_NO_APPEALS))
+        for i, value in enumerate(measures):
+            if value is not None:
+                total[i] = (total[i] or 0) + value
+    return added
 
 
 def _appeal_summary(key: str, row: Any) -> AppealSummary:
@@ -924,12 +1028,13 @@ def appeal_summary(
         raise InvalidInput({"by": "Групування: kind або category."})
     now = _now(now)
     column = Appeal.kind if by == "kind" else Appeal.category
-    found = _appeal_figures(session, period, now, column, _appeal_scope(kind))
-    rows = {key: _appeal_summary(key, values) for key, values in found.items()}
+    found = _added_up(
+        _appeal_figures(session, period, now, [column], _appeal_scope(kind)), itemgetter(0)
+    )
+    rows = {key: _appeal_summary(key, measures) for key, measures in found.items()}
     if by == "kind":
         kinds = [k.value for k in AppealKind] if kind is None else [kind]
-        empty = (0, 0, 0, 0, 0, None, 0, 0)
-        return [rows.get(k) or _appeal_summary(k, empty) for k in kinds]
+        return [rows.get(k) or _appeal_summary(k, _NO_APPEALS) for k in kinds]
     return sorted(rows.values(), key=lambda s: (-s.received, s.key))
 
 
@@ -944,8 +1049,21 @@ def appeal_totals(
     """The figures of ``appeal_summary`` over every item together (key "total")."""
     require(actor, Perm.ANALYTICS_VIEW)
     now = _now(now)
-    found = _appeal_figures(session, period, now, None, _appeal_scope(kind))
-    return _appeal_summary("total", found.get(1, [0, 0, 0, 0, 0, None, 0, 0]))
+    found = _appeal_figures(session, period, now, [], _appeal_scope(kind))
+    return _appeal_summary("total", _added_up(found, lambda _: 1).get(1, _NO_APPEALS))
+
+
+def _appeals_by_kind_and_status(
+    session: Session, period: Period, now: datetime
+) -> tuple[list[AppealSummary], list[Count]]:
+    """``appeal_summary`` by kind and ``appeals_by_status``, from one query grouped by both."""
+    found = _appeal_figures(session, period, now, [Appeal.kind], [])
+    kinds = _added_up(found, itemgetter(0))
+    received = {status: measures[0] for status, measures in _added_up(found, itemgetter(1)).items()}
+    return (
+        [_appeal_summary(k.value, kinds.get(k.value, _NO_APPEALS)) for k in AppealKind],
+        [Count(s.value, received.get(s.value, 0)) for s in AppealStatus],
+    )
 
 
 # --- residents -----------------------------------------------------------------------------------
@@ -956,8 +1074,11 @@ def residents_registered(
 ) -> list[TimePoint]:
     """Residents (people without a staff role) who registered, per bucket of ``period``."""
     require(actor, Perm.ANALYTICS_VIEW)
-    not_staff = ~exists().where(StaffRole.user_id == User.id)
-    return _time_series(session, User.created_at, period, bucket, [not_staff])
+    return _time_series(session, User.created_at, period, bucket, [_not_staff()])
+
+
+def _not_staff() -> ColumnElement[bool]:
+    return ~exists().where(StaffRole.user_id == User.id)
 
 
 # --- surveys -------------------------------------------------------------------------------------
@@ -1089,10 +1210,9 @@ def dashboard(
     facts = _order_facts(session, period, now, scope)
     services = _service_rows(session, facts, period, scope, top, with_median=False)
     totals = _summary(None, "", TOTAL_TITLE, _total_of(facts.services), None)
-    appeals = appeal_summary(session, actor, period, "kind", now=now)
-    routes = ride_ratings_by_route(session, actor, period)
-    registered = residents_registered(session, actor, period, "month")
-    rides = _ride_stats(session, period)
+    appeals, appeal_statuses = _appeals_by_kind_and_status(session, period, now)
+    routes, rides = _ride_routes(session, period)
+    residents, registered = _residents(session, period)
     return Dashboard(
         period=period,
         now=now,
@@ -1102,14 +1222,14 @@ def dashboard(
         order_totals=totals,
         backlog=facts.backlog,
         appeals_by_kind=appeals,
-        appeals_by_status=appeals_by_status(session, actor, period),
-        residents_per_month=residents_registered(session, actor, _year_of_months(period)),
+        appeals_by_status=appeal_statuses,
+        residents_per_month=residents,
         ride_routes=routes,
         headline=Headline(
             orders_received=totals.received,
             on_time_share=totals.on_time_share,
             overdue_appeals=sum(a.overdue for a in appeals),
-            residents_registered=sum(p.count for p in registered),
+            residents_registered=registered,
             ride_rating=rides.rating,
             ride_reviews=rides.count,
         ),
@@ -1117,12 +1237,46 @@ def dashboard(
     )
 
 
-def _ride_stats(session: Session, period: Period) -> transport.RideStats:
-    """Every ride of the period together, with the same sums and rounding as per route."""
-    query = select(*transport._aggregate_columns()).where(
-        RideReview.ride_at >= period.since, RideReview.ride_at < period.until
+def _ride_routes(
+    session: Session, period: Period
+) -> tuple[list[transport.RouteStats], transport.RideStats]:
+    """``ride_ratings_by_route`` — the figures of ``transport.route_stats``, every route in its
+    order, with transport's sums, counts and rounding — and every ride of the period together.
+    The reviews are added up per route alone (no join, so PostgreSQL can do it in parallel) and
+    the routes read apart; every review has a route, so the routes' sums add up to the total."""
+    reviews = (
+        select(RideReview.route_id, *transport._aggregate_columns())
+        .where(RideReview.ride_at >= period.since, RideReview.ride_at < period.until)
+        .group_by(RideReview.route_id)
     )
-    return transport._stats_of(session.execute(query).one())
+    sums = {row[0]: [int(value or 0) for value in row[1:]] for row in session.execute(reviews)}
+    none = [0] * (len(reviews.selected_columns) - 1)
+    routes = select(Route.id, Route.number, Route.mode, Route.carrier_id).order_by(
+        Route.mode, Route.number, Route.id
+    )
+    per_route = [
+        transport.RouteStats(*route, transport._stats_of(sums.get(route[0], none)))
+        for route in session.execute(routes)
+    ]
+    total = [sum(column) for column in zip(*sums.values(), strict=True)] or none
+    return per_route, transport._stats_of(total)
+
+
+def _residents(session: Session, period: Period) -> tuple[list[TimePoint], int]:
+    """``residents_registered`` per month of ``_year_of_months(period)``, and how many
+    registered within ``period``, from one query over the edges of both."""
+    months = _year_of_months(period)
+    starts = bucket_starts(months, "month")
+    month_edges = [kyiv_midnight(start) for start in starts] + [months.until]
+    edges = sorted({*month_edges, period.since, period.until})
+    counts = _counts_between(session, User.created_at, edges, [_not_staff()])
+
+    def between(since: datetime, until: datetime) -> int:
+        return sum(n for edge, n in zip(edges, counts, strict=False) if since <= edge < until)
+
+    ranges = pairwise(month_edges)
+    per_month = [TimePoint(s, between(*r)) for s, r in zip(starts, ranges, strict=True)]
+    return per_month, between(period.since, period.until)
 
 
 __all__ = [

@@ -88,6 +88,8 @@ def test_service_summary_by_hand(world):
         4.0,
     )
     assert (b.open, b.overdue) == (2, 1)
+    # Whole seconds on both databases: 39.5 days for A; B's 0.999 s do not count.
+    assert (a.completed_seconds, b.completed_seconds) == (39 * 86_400 + 43_200, 4 * 86_400)
     top = analytics.service_summary(world.session, world.manager, MARCH, top=1, now=NOW)
     assert [r.service_id for r in top] == [world.service_b]
     assert top[0].median_days == 4.0
@@ -114,6 +116,40 @@ def test_order_totals_and_the_dashboard_agree(world):
     assert [a.key for a in board.appeals_by_kind] == ["appeal", "info_request", "message"]
     assert board.residents_per_month[-1].start == d(1)
     assert {r.number: r.stats.count for r in board.ride_routes} == {"9": 2, "27": 1}
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        MARCH,
+        Period(d(5), d(20)),  # not whole months
+        Period(date(2024, 12, 15), d(20)),
+        Period(date(2024, 1, 1), d(30, 4)),  # longer than the dashboard's twelve months
+    ],
+)
+def test_the_dashboard_counts_once_what_the_separate_functions_count(world, period):
+    """The dashboard reads each table once (appeals by kind and status together, residents of
+    the period and of the twelve months together, the rides' total from the routes' sums): the
+    answers are those of the functions the reports call."""
+    session, manager = world.session, world.manager
+    board = analytics.dashboard(session, manager, period, now=NOW)
+    assert board.orders_per_day == analytics.orders_over_time(session, manager, period, "day")
+    assert board.appeals_by_kind == analytics.appeal_summary(
+        session, manager, period, "kind", now=NOW
+    )
+    assert board.appeals_by_status == analytics.appeals_by_status(session, manager, period)
+    twelve_months = analytics._year_of_months(period)
+    assert board.residents_per_month == analytics.residents_registered(
+        session, manager, twelve_months, "month"
+    )
+    days = analytics.residents_registered(session, manager, period, "day")
+    assert board.headline.residents_registered == sum(p.count for p in days)
+    assert board.ride_routes == analytics.ride_ratings_by_route(session, manager, period)
+    (carrier,) = analytics.ride_ratings_by_carrier(session, manager, period)
+    assert (board.headline.ride_reviews, board.headline.ride_rating) == (
+        carrier.stats.count,
+        carrier.stats.rating,
+    )
 
 
 def test_backlog_now(world):
