@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from cryptography.x509.oid import NameOID
 
 from backoffice.core.signing.certificates import AnyPublicKeyInfo
+from backoffice.core.validation import tax_number_check_digit
 
 KeyType = Literal["ecdsa", "rsa"]
 PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
@@ -62,9 +63,7 @@ def demo_tax_number(text: str) -> str:
     """A valid РНОКПП (checksum right) derived from ``text``, the same for the same text."""
     digest = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
     body = f"{digest % 10**9:09d}"
-    weights = (-1, 5, 7, 9, 4, 6, 10, 5, 7)
-    control = sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11 % 10
-    return body + str(control)
+    return body + tax_number_check_digit(body)
 
 
 @dataclass(frozen=True)

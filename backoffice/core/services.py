@@ -540,7 +540,8 @@ def _event(
         order.events.append(event)
 
 
-def _last_changed_by(session: Session, order: Order) -> str | None:
+def last_changed_by(session: Session, order: Order) -> str | None:
+    """Who made the order's latest move (named in a stale-version conflict)."""
     actor_id = session.scalar(
         select(OrderEvent.actor_id)
         .where(OrderEvent.order_id == order.id)
@@ -751,7 +752,7 @@ def _load_for_change(
     if not _visible(actor, order):
         raise NotFound()  # someone else's order: its existence is not revealed
     if expected_version is not None and order.version != expected_version:
-        records.check_version(order, expected_version, changed_by=_last_changed_by(session, order))
+        records.check_version(order, expected_version, changed_by=last_changed_by(session, order))
     return order
 
 

@@ -13,6 +13,8 @@ from datetime import date, timedelta
 
 from faker import Faker
 
+from backoffice.core.validation import tax_number_check_digit
+
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
@@ -139,9 +141,7 @@ def tax_number_for(birth: date, male: bool, rng: random.Random) -> str:
     days = (birth - date(1899, 12, 31)).days
     sex_digit = rng.randrange(1, 10, 2) if male else rng.randrange(0, 10, 2)
     body = f"{days:05d}{rng.randrange(1000):03d}{sex_digit}"
-    weights = (-1, 5, 7, 9, 4, 6, 10, 5, 7)
-    control = sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11 % 10
-    return body + str(control)
+    return body + tax_number_check_digit(body)
 
 
 @dataclass(frozen=True)

@@ -408,16 +408,6 @@ def verification_der(signature: bytes | str) -> bytes:
 # --- the clerk signs the result ------------------------------------------------------------------
 
 
-def _last_changed_by(session: Session, order: Order) -> str | None:
-    actor_id = session.scalar(
-        select(OrderEvent.actor_id)
-        .where(OrderEvent.order_id == order.id)
-        .order_by(OrderEvent.id.desc())
-        .limit(1)
-    )
-    return records.user_name(session, actor_id)
-
-
 def sign_result(
     session: Session,
     actor: Actor,
@@ -442,7 +432,8 @@ def sign_result(
     now = _now(now)
     order = records.get_or_404(session, Order, order_id, for_update=True)
     if expected_version is not None and order.version != expected_version:
-        records.check_version(order, expected_version, changed_by=_last_changed_by(session, order))
+        changed_by = services.last_changed_by(session, order)
+        records.check_version(order, expected_version, changed_by=changed_by)
     if order.result_file_id is None:
         raise InvalidInput({"result_file": "У заяви ще немає файлу результату."})
     unsigned = files.get(session, order.result_file_id)
