@@ -56,6 +56,20 @@ STATUSES = {
 }
 
 
+# The order's timeline: the events core records when a signature is kept.
+EVENTS = {
+    "sign_application": _l("Заяву підписано електронним підписом"),
+    "sign_result": _l("Результат підписано електронним підписом"),
+}
+
+
+@bp.app_template_filter("signing_event")
+def signing_event(action: str) -> str:
+    """The label of a signing event of an order's timeline; "" for any other event."""
+    label = EVENTS.get(action)
+    return str(label) if label else ""
+
+
 @bp.app_template_filter("signature_status")
 def signature_status(status: str) -> str:
     return str(STATUSES.get(status, status))

@@ -208,6 +208,7 @@ def test_a_valid_p7s_is_accepted_and_shown_with_the_order(portal, case, applican
     assert download.status_code == 200 and download.data == signature
     assert download.headers["Content-Type"] == "application/pkcs7-signature"
     # The timeline tells it too.
+    assert "Заяву підписано електронним підписом" in page
     assert "Підписав(ла) Коваленко Марія Іванівна" in page
 
 
