@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from asn1crypto import cms
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
 from playwright.sync_api import Page, Request, expect
 from sqlalchemy import select
 
@@ -174,6 +176,39 @@ def _assert_cades_bes(der: bytes) -> None:
     assert cert_id["issuer_serial"]["serial_number"].native == serial
     [issuer] = cert_id["issuer_serial"]["issuer"]
     assert issuer.chosen == certificate.issuer
+
+
+def test_keys_the_browser_cannot_use_point_to_the_upload(page: Page, demo_ca, applicant, tmp_path):
+    tax_number = demo_pki.demo_tax_number(applicant.full_name)
+    credential = demo_pki.issue(demo_ca, applicant.full_name, rnokpp=tax_number)
+    legacy = tmp_path / "legacy.pfx"  # 3DES and a SHA-1 MAC, as old exports have it
+    legacy.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"key",
+            credential.private_key,
+            credential.certificate,
+            None,
+            serialization.PrivateFormat.PKCS12.encryption_builder()
+            .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC)
+            .hmac_hash(hashes.SHA1())
+            .build(PASSPHRASE.encode()),
+        )
+    )
+    not_a_key = tmp_path / "photo.p12"
+    not_a_key.write_bytes(PDF)
+    _open_signing_page(page, applicant)
+    for path, expected in (
+        (not_a_key, "Цей файл не є ключем у форматі PKCS#12"),
+        (legacy, "Ключ зашифровано застарілим способом, який браузер не читає. Підпишіть"),
+    ):
+        page.get_by_label("Файл ключа (.p12, .pfx)").set_input_files(str(path))
+        page.get_by_label("Пароль ключа").fill(PASSPHRASE)
+        page.get_by_role("button", name="Підписати в браузері").click()
+        expect(page.locator("#f-key_file-error")).to_contain_text(expected)
+        expect(page.get_by_label("Файл ключа (.p12, .pfx)")).to_have_attribute(
+            "aria-invalid", "true"
+        )
+    expect(page.locator(".field-error")).to_have_count(1)  # a new problem replaces the old
 
 
 def test_the_signing_page_works_without_javascript(browser, portal_url, demo_ca, applicant):

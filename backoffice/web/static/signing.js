@@ -153,12 +153,16 @@
     if (!safe) {
       throw new Problem("key_file", messages.msgNotPkcs12);
     }
+    // Past a MAC that matched, the passphrase is right: what cannot be decrypted then is an
+    // encryption PKI.js does not read (the legacy PKCS#12 ones: 3DES, RC2), not a typo.
+    var cannotDecrypt = pfx.macData ? new Problem("key_file", messages.msgOldEncryption)
+      : new Problem("passphrase", messages.msgWrongPassphrase);
     try {
       await safe.parseInternalValues({
         safeContents: safe.safeContents.map(function () { return { password: password }; })
       });
     } catch (error) {
-      throw new Problem("passphrase", messages.msgWrongPassphrase);
+      throw cannotDecrypt;
     }
     var keyInfo = null;
     var keyId = null;
@@ -169,7 +173,7 @@
           try {
             await bag.bagValue.parseInternalValues({ password: password });
           } catch (error) {
-            throw new Problem("passphrase", messages.msgWrongPassphrase);
+            throw cannotDecrypt;
           }
           keyInfo = bag.bagValue.parsedValue;
           keyId = localKeyId(bag);
