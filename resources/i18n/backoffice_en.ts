@@ -1515,42 +1515,47 @@ After:
         <translation>Electronic signatures:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="391"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="384"/>
+        <source>Ні заяву, ні результат ще не підписано.</source>
+        <translation>Neither the application nor the result is signed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="393"/>
         <source>попередній</source>
         <translation>earlier</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="394"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="396"/>
         <source>Видавець: {issuer}</source>
         <translation>Issuer: {issuer}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="395"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="397"/>
         <source>РНОКПП: {rnokpp}</source>
         <translation>Taxpayer number: {rnokpp}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="396"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="398"/>
         <source>Сертифікат №: {serial}</source>
         <translation>Certificate No.: {serial}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="397"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="399"/>
         <source>Алгоритм: {algorithm}</source>
         <translation>Algorithm: {algorithm}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="530"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="532"/>
         <source>Квитанція до заяви № {number}</source>
         <translation>Receipt for application No. {number}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="566"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="568"/>
         <source>Файл результату</source>
         <translation>Result file</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="568"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="570"/>
         <source>Документи (*.pdf *.png *.jpg)</source>
         <translation>Documents (*.pdf *.png *.jpg)</translation>
     </message>
@@ -1620,32 +1625,32 @@ After:
         <translation>Result: {name}</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="456"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="458"/>
         <source>Запит відомостей</source>
         <translation>Information request</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="457"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="459"/>
         <source>Що має уточнити заявник? Строк розгляду зупиняється до відповіді.</source>
         <translation>What should the applicant clarify? The processing deadline is paused until they reply.</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="466"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="468"/>
         <source>Відмова</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="466"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="468"/>
         <source>Підстава для відмови:</source>
         <translation>Grounds for refusal:</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="480"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="482"/>
         <source>Результат готовий</source>
         <translation>Result ready</translation>
     </message>
     <message>
-        <location filename="../../backoffice/ui/tabs/orders.py" line="480"/>
+        <location filename="../../backoffice/ui/tabs/orders.py" line="482"/>
         <source>Примітка для заявника:</source>
         <translation>Note for the applicant:</translation>
     </message>

@@ -104,7 +104,7 @@ def test_a_clerk_signs_and_the_keyring_keeps_the_passphrase(
     qtbot, backend, ready_order, keys, memory_keyring, committed_engine
 ):
     panel = _panel(qtbot, backend)
-    assert panel.signatures.count() == 0
+    assert [panel.signatures.item(0).text()] == ["Ні заяву, ні результат ще не підписано."]
     dialog = _dialog(qtbot, panel)
     dialog.key_path.setText(str(keys["clerk"]))
     dialog.passphrase.setText(PASSPHRASE)
@@ -124,7 +124,8 @@ def test_a_clerk_signs_and_the_keyring_keeps_the_passphrase(
         assert [(r["kind"], r["status"]) for r in rows] == [("result", "valid")]
         assert [v.status for v in signing.verify_pdf(result.content)] == ["valid"]
 
-    qtbot.waitUntil(lambda: panel.signatures.count() == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: "Шевчук" in panel.signatures.item(0).text(), timeout=20_000)
+    assert panel.signatures.count() == 1
     line = panel.signatures.item(0).text()
     assert "Шевчук Олена Петрівна" in line and "дійсний" in line
     qtbot.waitUntil(lambda: "результат ✓" in _cell(panel, "signatures"), timeout=20_000)

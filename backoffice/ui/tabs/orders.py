@@ -380,6 +380,8 @@ class Panel(ListPanel):
 
     def _show_signatures(self, signatures: list[dict]) -> None:
         """Every signature of the order with its status; the reason when it is not valid."""
+        if not signatures:
+            self.signatures.addItem(self.tr("Ні заяву, ні результат ще не підписано."))
         for signature in signatures:
             kind = label(SIGNATURE_KINDS, signature["kind"])
             line = (
