@@ -7,8 +7,12 @@ free port, CSRF on — and a client made of stdlib threads (``http.client``, one
 connection per thread) measures requests per second and p50/p99 latency of:
 
 - the trivial route, the baseline: ``GET /static/site.css`` (Flask's static view: no database,
-  no template; the whole file is sent every time);
-- the catalog, ``GET /services`` (every active service, grouped by category);
+  no template; the whole file is sent every time). The same app in the same process, measured
+  in the same run with the same client, threads and bounds as the pages below;
+- the catalog, ``GET /services`` (every active service, grouped by category): the header is
+  drawn for each request, the list itself comes from the portal's cache after the warm-up
+  (``backoffice/web/cache.py``), checked against the catalog's version on every request;
+- a catalog search, ``GET /services?query=довідки`` (drawn for each request: not cached);
 - a service's page, ``GET /services/<id>``;
 - a ballot: the N residents, each signed in beforehand with their own session and CSRF token,
   all vote at once in the survey (one POST each, released together): every one must succeed
@@ -40,7 +44,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from html import unescape
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 # Never touch the developer's own configuration or data folder.
 _TMP = Path(tempfile.mkdtemp(prefix="backoffice-bench-web-"))
@@ -61,8 +65,10 @@ ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 PASSWORD = "Тернопіль-bench-2026!"
 TRIVIAL = "/static/site.css"
+SEARCH = "/services?" + urlencode({"query": "довідки"})  # several services of the seed catalog
 TARGET_RATIO = 0.5
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+_SERVICE_LINK = re.compile(r'href="/services/(\d+)"')
 
 
 # --- the client ----------------------------------------------------------------------------------
@@ -265,6 +271,7 @@ class Data:
     survey_id: int
     answers: dict[str, str]
     emails: list[str]
+    active_services: int = 0
 
 
 def prepare(engine, voters: int) -> Data:
@@ -302,6 +309,7 @@ def prepare(engine, voters: int) -> Data:
             f"answers.{second.id}": str(second.options[1].id),
         }
         ids = (service.id, survey.id)
+        active = len(services.list_active_services(session, Actor.anonymous(), limit=500))
     say(f"registering {voters} residents through core (argon2 for each) …")
     started = time.perf_counter()
     emails = []
@@ -317,7 +325,7 @@ def prepare(engine, voters: int) -> Data:
             )
             emails.append(user.email)
     say(f"  {time.perf_counter() - started:.1f} s")
-    return Data(ids[0], ids[1], answers, emails)
+    return Data(ids[0], ids[1], answers, emails, active)
 
 
 def say(text: str) -> None:
@@ -363,7 +371,7 @@ def print_table(rows: list[Row]) -> None:
     for row in rows:
         statuses = ", ".join(f"{code}×{n}" for code, n in sorted(row.statuses.items()))
         print(
-            f"{row.name:<26} {row.path:<34} {row.count:>8} {row.rps:>8.1f} "
+            f"{row.name:<26} {unquote(row.path):<34} {row.count:>8} {row.rps:>8.1f} "
             f"{row.percentile(0.5):>8.1f} {row.percentile(0.99):>8.1f}  {statuses}"
         )
 
@@ -399,14 +407,31 @@ def main() -> int:
     return report(rows, args, ballots)
 
 
+def check_pages(port: int, data: Data) -> None:
+    """The pages measured are the real ones: the whole catalog (also when it comes from the
+    cache) and a search that finds something; a fast empty page would prove nothing."""
+    browser = Browser(port)
+    try:
+        for path, at_least in (("/services", data.active_services), (SEARCH, 1)):
+            for _ in range(2):  # drawn, then kept
+                status, page = browser.request("GET", path)
+                listed = len(set(_SERVICE_LINK.findall(page.decode())))
+                if status != 200 or listed < at_least:
+                    raise RuntimeError(f"{path}: {status}, {listed} services (≥ {at_least})")
+    finally:
+        browser.close()
+
+
 def run(port: int, data: Data, args) -> list[Row]:
     bounds = {"workers": args.workers, "limit": args.requests, "seconds": args.seconds}
     survey_url = f"/democracy/surveys/{data.survey_id}"
     rows = []
+    check_pages(port, data)
     say(f"GET scenarios: {args.workers} client threads, ≤ {args.requests} requests or "
         f"≤ {args.seconds:g} s each …")  # fmt: skip
     rows.append(hammer(port, "trivial (static file)", TRIVIAL, **bounds))
     rows.append(hammer(port, "catalog", "/services", **bounds))
+    rows.append(hammer(port, "catalog search", SEARCH, **bounds))
     rows.append(hammer(port, "service page", f"/services/{data.service_id}", **bounds))
     say(f"signing in {len(data.emails)} residents …")
     browsers, tokens = sign_in_all(port, data.emails, survey_url)
@@ -425,12 +450,12 @@ def run(port: int, data: Data, args) -> list[Row]:
 def report(rows: list[Row], args, ballots: int) -> int:
     print()
     print_table(rows)
-    trivial, catalog, _service, first, again = rows
+    trivial, catalog, _search, _service, first, again = rows
     ratio = catalog.rps / trivial.rps if trivial.rps else 0.0
     print()
     print(
         f"catalog / trivial throughput: {catalog.rps:.1f} / {trivial.rps:.1f} req/s = "
-        f"{ratio:.0%} (target ≥ {TARGET_RATIO:.0%}): "
+        f"{ratio:.1%} (target ≥ {TARGET_RATIO:.0%}): "
         f"{'met' if ratio >= TARGET_RATIO else 'NOT met'}"
     )
     voted = first.statuses.get(303, 0)
@@ -442,7 +467,7 @@ def report(rows: list[Row], args, ballots: int) -> int:
     mean_catalog = statistics.fmean(catalog.latencies) * 1000 if catalog.latencies else 0
     print(f"catalog mean latency {mean_catalog:.1f} ms under {args.workers} concurrent clients")
     failed = (
-        any(code >= 400 for row in rows[:3] for code in row.statuses)
+        any(code >= 400 for row in rows[:4] for code in row.statuses)
         or voted != first.count
         or ballots != first.count
         or refused != again.count

@@ -23,6 +23,7 @@ from backoffice.config import get_settings
 from backoffice.web import (
     auth,
     cabinet,
+    cache,
     db,
     democracy,
     errors,
@@ -119,11 +120,12 @@ def create_app(config: dict[str, Any] | None = None, *, engine: Engine | None = 
 
     db.init_app(app, engine)
     csrf.init_app(app)
-    babel.init_app(app, locale_selector=i18n.current_language)
+    babel.init_app(app, locale_selector=i18n.select_locale)
     app.extensions["sign_in_throttle"] = SlidingWindow(
         app.config["SIGN_IN_IP_LIMIT"], app.config["SIGN_IN_IP_WINDOW"]
     )
     app.extensions["outbox"] = outbox.Outbox.from_config(app.config)
+    cache.init_app(app)
 
     visitor.init_app(app)
     errors.init_app(app)

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import io
 
-from babel import Locale
 from flask import current_app, render_template, request, send_file
-from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from backoffice.core import files
 from backoffice.models import StoredFile
 from backoffice.web import db
+from backoffice.web.i18n import current_locale, format_number
 
 MEGABYTE = 1024 * 1024
 
@@ -89,7 +88,7 @@ _PLURALS = {
 def count_text(num: int, unit: str) -> str:
     """ "10 календарних днів", "2 місяці": ``unit`` is calendar, working, months or hours; the
     plural form is the visitor's language's (Ukrainian one/few/many, English one/other)."""
-    form = Locale.parse(str(get_locale() or "uk")).plural_form(num)
+    form = current_locale().plural_form(num)
     forms = _PLURALS[unit]
     return str(forms.get(form, forms["many"])) % {"num": num}
 
@@ -102,5 +101,5 @@ def size_text(size: int) -> str:
     """A file size for people: KB below a megabyte, else MB with one decimal."""
     if size < MEGABYTE:
         return _("%(num)s КБ", num=max(1, round(size / 1024)))
-    megabytes = format_decimal(size / MEGABYTE, format="0.0")
+    megabytes = format_number(size / MEGABYTE, "0.0")
     return _("%(num)s МБ", num=megabytes)

@@ -3,6 +3,7 @@
 The session opens on first use, commits when the request ends normally and rolls back when a
 view raised (every error handler calls ``failed()``) or a form caught a core error. Views never
 commit themselves; a redirect after a POST is sent only after the commit succeeded.
+``read_row()`` is for a page whose only database work may be one small read (a cache's version).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, current_app, g
-from sqlalchemy import Engine
+from sqlalchemy import Engine, Executable, Row
 from sqlalchemy.orm import Session
 
 from backoffice.db import make_engine, session_factory
@@ -31,6 +32,29 @@ def session() -> Session:
     if "_db_session" not in g:
         g._db_session = current_app.extensions["db_sessions"]()
     return g._db_session
+
+
+def has_session() -> bool:
+    """Whether this request has opened its session (which may hold locks: SQLite's BEGIN
+    IMMEDIATE takes the write lock), so it must not wait for another request's read."""
+    return "_db_session" in g
+
+
+def read_row(statement: Executable) -> Row:
+    """The one row of a read-only ``statement``.
+
+    In the request's session when it has one already (a signed-in visitor's). Otherwise, on
+    PostgreSQL, outside any transaction: one statement sees a consistent snapshot on its own,
+    and without BEGIN and COMMIT it costs two round trips to the server instead of four (a page
+    served from cache has little else to do). SQLite keeps the session: switching a
+    connection's isolation level would undo the transaction control ``backoffice.db`` sets up
+    on it, and its round trips are function calls anyway.
+    """
+    engine: Engine = current_app.extensions["db_engine"]
+    if has_session() or engine.dialect.name != "postgresql":
+        return session().execute(statement).one()
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        return connection.execute(statement).one()
 
 
 def failed() -> None:

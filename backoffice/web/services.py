@@ -18,15 +18,19 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
-from flask_babel import format_date, format_decimal
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+from sqlalchemy import func, select, true
 
 from backoffice.core import services
 from backoffice.core.errors import InvalidTransition
-from backoffice.web import casework, db, visitor
+from backoffice.models import Service, ServiceCategory
+from backoffice.web import cache, casework, db, i18n, visitor
 from backoffice.web.cabinet import Panel, add_panel
 from backoffice.web.forms import Form
+from backoffice.web.i18n import format_number
 from backoffice.web.nav import NavItem
 
 bp = Blueprint("services", __name__)
@@ -110,7 +114,7 @@ def service_term(service) -> str:
 def service_fee(service) -> str:
     if not service.fee:
         return _("Безоплатно")
-    return _("%(amount)s грн", amount=format_decimal(service.fee, format="#,##0.00"))
+    return _("%(amount)s грн", amount=format_number(service.fee, "#,##0.00"))
 
 
 def _load_panel(session, actor) -> dict[str, Any]:
@@ -126,6 +130,27 @@ bp.record_once(lambda state: add_panel(state.app, Panel("services/panel.html", _
 @bp.get("/services")
 def catalog():
     form = Form(("query", "category_id"), data=request.args)
+    if form["query"] or form["category_id"]:
+        # A search or one category: drawn for each request. Their keys would be the visitor's
+        # input (a cache of them needs bounds and eviction for little gain: a result list is
+        # a small part of the catalog and cheap to draw).
+        body, chosen = _catalog_body(form)
+        return render_template("services/catalog.html", body=body, chosen=chosen), (
+            400 if form.has_errors else 200
+        )
+    # The whole catalog is the same for everyone who reads it in one language: drawn once and
+    # kept until a service or category changes (cache.py). The header stays per request.
+    fragments = cache.fragments()
+    body = fragments.get(
+        ("services.catalog", str(i18n.current_locale()), request.script_root),
+        fragments.version("services.catalog", catalog_version),
+        lambda: _catalog_body(form)[0],
+    )
+    return render_template("services/catalog.html", body=body, chosen=None)
+
+
+def _catalog_body(form: Form) -> tuple[Markup, Any]:
+    """The catalog's content for ``form``'s search, and the category chosen in it (or None)."""
     categories = services.list_categories(db.session(), g.actor)
     found = []
     with form.core_errors():
@@ -144,15 +169,40 @@ def catalog():
         for service in found:
             by_category.setdefault(service.category_id, []).append(service)
         groups = [(c, by_category[c.id]) for c in categories if c.id in by_category]
-    return render_template(
-        "services/catalog.html",
+    body = cache.render_shared(
+        "services/_catalog_body.html",
         form=form,
         categories=categories,
         chosen=chosen,
         searching=searching,
         found=found,
         groups=groups,
-    ), (400 if form.has_errors else 200)
+    )
+    return body, chosen
+
+
+def _aggregates(model) -> Any:
+    return select(
+        func.count(model.id).label("rows"),
+        func.max(model.updated_at).label("changed"),
+        func.coalesce(func.sum(model.version), 0).label("edits"),
+    ).subquery()
+
+
+_SERVICES_NOW, _CATEGORIES_NOW = _aggregates(Service), _aggregates(ServiceCategory)
+_CATALOG_VERSION = select(_SERVICES_NOW, _CATEGORIES_NOW).select_from(
+    _SERVICES_NOW.join(_CATEGORIES_NOW, true())
+)
+
+
+def catalog_version() -> tuple:
+    """Changes whenever what the catalog shows may have: a row added or deleted (count), any
+    update (each bumps the row's ``version``; ``updated_at`` too). ``version`` matters because
+    ``updated_at`` is set at flush, not commit: a long transaction can commit a change older
+    than the newest one already seen. One query over two tables of a few hundred rows (read
+    before the catalog itself, so a page is never drawn from data older than its version).
+    The web asks it only to know when its cached catalog is stale (cache.py)."""
+    return tuple(db.read_row(_CATALOG_VERSION))
 
 
 @bp.get("/services/<int:service_id>")

@@ -63,3 +63,27 @@ def test_dates_follow_the_language(portal, db):
     months_en = "January February March April May June July August September October November"
     assert any(m in month_uk for m in [*months_uk.split(), "грудня"])
     assert any(m in month_en for m in [*months_en.split(), "December"])
+
+
+def test_the_sections_follow_the_language_and_the_sign_in(portal, resident):
+    def sections(page: str) -> str:
+        return page[page.index('<nav class="wrap site-nav"') : page.index("</nav>")]
+
+    header = sections(portal.page("/news"))
+    assert '<a href="/news" aria-current="page">Новини</a>' in header
+    assert '<a href="/services">Послуги ЦНАП</a>' in header and "Обговорення" not in header
+    home = portal.page("/")
+    assert '<h3><a href="/news">Новини</a></h3>' in home and "Новини міста та порталу." in home
+    assert '<h3><a href="/democracy/discussions">Обговорення</a></h3>' in home
+    assert "Профіль" not in home
+
+    portal.sign_in(resident.email)
+    assert '<h3><a href="/profile">Профіль</a></h3>' in portal.page("/")
+
+    token = csrf_token(portal.page("/news"))
+    portal.post("/language", data={"lang": "en", "csrf_token": token})
+    header = sections(portal.page("/news"))
+    assert '<a href="/news" aria-current="page">News</a>' in header
+    assert '<a href="/cabinet/">My cabinet</a>' in header and "Новини" not in header
+    home = portal.page("/")
+    assert '<h3><a href="/profile">Profile</a></h3>' in home and "Новини міста" not in home
