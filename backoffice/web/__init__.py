@@ -103,6 +103,9 @@ def default_config() -> dict[str, Any]:
         "PROXIES": int(os.environ.get("BACKOFFICE_WEB_PROXIES", "0") or 0),
         # The address residents use (https://e.ternopil.example): reset links are built on it.
         "PUBLIC_URL": os.environ.get("BACKOFFICE_WEB_PUBLIC_URL", ""),
+        # Seconds the catalog page trusts the catalog's version it last read (cache.py): a
+        # change made in the back office reaches the portal within this time. 0: every request.
+        "CATALOG_MAX_AGE": float(os.environ.get("BACKOFFICE_WEB_CATALOG_MAX_AGE", "1") or 0),
         **outbox.config_from_env(),
     }
 

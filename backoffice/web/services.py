@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -143,7 +143,9 @@ def catalog():
     fragments = cache.fragments()
     body = fragments.get(
         ("services.catalog", str(i18n.current_locale()), request.script_root),
-        fragments.version("services.catalog", catalog_version),
+        fragments.version(
+            "services.catalog", catalog_version, max_age=current_app.config["CATALOG_MAX_AGE"]
+        ),
         lambda: _catalog_body(form)[0],
     )
     return render_template("services/catalog.html", body=body, chosen=None)

@@ -53,7 +53,14 @@ class Portal(FlaskClient):
 @pytest.fixture
 def app(committed_engine) -> Iterator[Flask]:
     app = create_app(
-        {"TESTING": True, "SECRET_KEY": "test-secret", "SESSION_COOKIE_SECURE": False},
+        # CATALOG_MAX_AGE 0: a change shows on the very next request (test_catalog_cache.py
+        # tests the age on its own clock).
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SESSION_COOKIE_SECURE": False,
+            "CATALOG_MAX_AGE": 0,
+        },
         engine=committed_engine,
     )
     app.test_client_class = Portal

@@ -145,6 +145,24 @@ def test_a_change_through_core_shows_on_the_next_request(app, portal, shelf, db)
     assert (kept.misses, kept.hits) == (4, 1)
 
 
+def test_with_a_max_age_a_change_shows_once_the_version_is_that_old(app, portal, shelf, db):
+    """Production trusts the version it read for a second (CATALOG_MAX_AGE): within that
+    time no query is made, and a change shows as soon as the version read is that old."""
+    kept = app.extensions["fragment_cache"]
+    now = [100.0]
+    kept.clock = lambda: now[0]
+    app.config["CATALOG_MAX_AGE"] = 1.0
+    assert OLD_TITLE in portal.page("/services")  # version read at 100.0
+
+    _change(db, shelf.passport, title="ID-картка")
+    now[0] = 100.9
+    assert OLD_TITLE in portal.page("/services")  # trusted: younger than a second
+    now[0] = 101.0
+    page = _catalog(portal.page("/services"))
+    assert "ID-картка" in page and OLD_TITLE not in page
+    assert (kept.misses, kept.hits) == (2, 1)
+
+
 def test_each_language_keeps_its_own_catalog(app, portal, shelf):
     kept = app.extensions["fragment_cache"]
     assert "Безоплатно" in portal.page("/services")
