@@ -58,3 +58,22 @@ def mark_read(session: Session, actor: Actor, notification_id: int | None = None
             raise NotFound()
         stmt = stmt.where(Notification.id == notification_id)
     return session.execute(stmt.values(read_at=utcnow())).rowcount
+
+
+def is_local_link(link: str | None) -> bool:
+    """A link of this site's own (``/orders/12``): never another site (``//x``, ``https:``)."""
+    return bool(link) and link.startswith("/") and not link.startswith(("//", "/\\"))
+
+
+def open_link(session: Session, actor: Actor, notification_id: int) -> str | None:
+    """The resident follows a notification: it is marked read, and its link (this site's own
+    only) is where to go; None when it has none. Another person's notification is NotFound."""
+    if not actor.signed_in:
+        raise NotAllowed(code="sign_in_required")
+    link = session.scalar(
+        select(Notification.link).where(
+            Notification.id == notification_id, Notification.user_id == actor.user_id
+        )
+    )
+    mark_read(session, actor, notification_id)
+    return link if is_local_link(link) else None

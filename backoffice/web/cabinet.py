@@ -48,6 +48,18 @@ def index():
     return render_template("cabinet/index.html", notifications=items, panels=panels)
 
 
+@bp.app_template_test("local_link")
+def local_link(link: str | None) -> bool:
+    return notifications.is_local_link(link)
+
+
+@bp.get("/notifications/<int:notification_id>")
+def open_notification(notification_id: int):
+    """A notification's link goes through here, so that following it marks it read."""
+    link = notifications.open_link(db.session(), g.actor, notification_id)
+    return redirect(link or url_for(".index"), code=303)
+
+
 @bp.post("/notifications/<int:notification_id>/read")
 def mark_read(notification_id: int):
     notifications.mark_read(db.session(), g.actor, notification_id)

@@ -15,6 +15,7 @@ the resident may do with an order now (``available_actions``), and whose order i
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
@@ -97,6 +98,23 @@ def order_status(status: str) -> str:
 @bp.app_template_filter("order_event")
 def order_event(action: str) -> str:
     return str(ORDER_EVENTS.get(action, action))
+
+
+@bp.app_template_filter("answer_value")
+def answer_value(answer: dict[str, Any]) -> str:
+    """An answer of the application form as residents read it: yes/no, and a date field's
+    ISO value (1990-05-17) as 17.05.1990."""
+    value = answer["value"]
+    if value is True:
+        return _("так")
+    if value is False:
+        return _("ні")
+    if answer.get("type") == "date" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value).strftime("%d.%m.%Y")
+        except ValueError:
+            return value
+    return "" if value is None else str(value)
 
 
 @bp.app_template_filter("file_size")

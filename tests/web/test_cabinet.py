@@ -82,3 +82,37 @@ def test_a_notification_that_turned_read_elsewhere_counts_zero(portal, resident,
         f"/cabinet/notifications/{note.id}/read", data={"csrf_token": csrf_token(token_page)}
     )
     assert again.status_code == 303  # already read: nothing to do, no error
+
+
+def test_following_a_notification_marks_it_read_and_goes_to_its_page(
+    portal, resident, make_resident, db
+):
+    with db() as session:
+        notifications.notify(session, resident.id, "Заяву прийнято", link="/orders/5")
+        notifications.notify(session, resident.id, "Підозріле", link="//evil.example/x")
+        notifications.notify(session, resident.id, "Без посилання")
+    followed, odd, plain = _notes(db, resident.id)
+    portal.sign_in(resident.email)
+    page = portal.page("/cabinet/")
+    assert f'<a href="/cabinet/notifications/{followed.id}">Заяву прийнято</a>' in page
+    assert "evil.example" not in page  # another site's address is never a link
+
+    response = portal.get(f"/cabinet/notifications/{followed.id}")
+    assert response.status_code == 303 and response.headers["Location"] == "/orders/5"
+    assert _notes(db, resident.id)[0].read_at is not None
+    response = portal.get(f"/cabinet/notifications/{odd.id}")
+    assert response.headers["Location"] == "/cabinet/"  # never off the site
+    assert portal.get(f"/cabinet/notifications/{plain.id}").headers["Location"] == "/cabinet/"
+
+    other = make_resident()
+    with db() as session:
+        notifications.notify(session, other.id, "Чуже", link="/orders/6")
+    (theirs,) = _notes(db, other.id)
+    assert portal.get(f"/cabinet/notifications/{theirs.id}").status_code == 404
+    assert _notes(db, other.id)[0].read_at is None
+
+
+def test_local_links_are_this_sites_own_only():
+    assert notifications.is_local_link("/orders/1")
+    for link in (None, "", "orders/1", "//x.example", "/\\x.example", "https://x.example"):
+        assert not notifications.is_local_link(link)

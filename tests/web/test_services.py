@@ -276,6 +276,9 @@ def test_a_valid_form_registers_the_order_with_a_number_and_due_date(portal, cat
     assert f"Заява № {order.registration_number}" in page
     assert "Подано" in page and "Заяву подано" in page  # status and the timeline
     assert "Іваненко Іван" in page and "passport.pdf" in page
+    # Answers read as residents wrote them: a date as 17.05.1990, a tick as "так".
+    assert '<dd class="plain-text">17.05.1990</dd>' in page and "1990-05-17" not in page
+    assert '<dd class="plain-text">так</dd>' in page
 
 
 def _multipart(fields: dict[str, str], name: str, filename: str, data: bytes):
