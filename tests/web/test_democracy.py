@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from backoffice.core import democracy
-from backoffice.models import Ballot, Comment, Role, SurveyStatus, User, utcnow
+from backoffice.models import Ballot, Comment, Notification, Role, SurveyStatus, User, utcnow
 from tests.conftest import People
 from tests.web.conftest import csrf_token
 
@@ -315,8 +315,14 @@ def test_a_pending_comment_is_seen_by_its_author_only(
     for client in (visitor, other):
         page = client.page(url)
         assert "Уздовж ставу, будь ласка" in page and "на модерації" not in page
-    # The notification's link leads to the comment's anchor.
-    assert f'href="{url}#comment-{comment.id}"' in portal.page("/cabinet/")
+    # The notification's link leads (marking it read) to the comment's anchor.
+    with db() as session:
+        note = session.scalars(
+            select(Notification).where(Notification.user_id == resident.id)
+        ).one()
+    assert f'href="/cabinet/notifications/{note.id}"' in portal.page("/cabinet/")
+    followed = portal.get(f"/cabinet/notifications/{note.id}")
+    assert followed.headers["Location"] == f"{url}#comment-{comment.id}"
 
 
 def test_a_rejected_comment_shows_its_reason_to_the_author(portal, resident, db, discussion):
