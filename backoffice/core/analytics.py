@@ -16,12 +16,13 @@ offset, a CASE over the daylight-saving changes inside the period) and groups by
 added up into weeks and months here (a CASE with one branch per bucket made PostgreSQL's JIT
 spend seconds compiling it).
 
-Orders are counted from narrow queries, each read from an index alone (migration 0004; at a
-million orders a year's figures are hundreds of thousands of rows): received (submission time
-with the service and the status), closed in the period (status and closing time with what is
-counted of them: the completed with their terms and durations, the rejected and cancelled
-apart), open now (the same index, by status). Appeals come from one scan grouped by status too,
-which decides in Python which part (received, closed in the period, open) a count belongs to.
+Orders are counted from narrow queries (at a million orders a year's figures are hundreds of
+thousands of rows), those of the period read from an index alone (migration 0004): received
+(submission time with the service and the status), closed in the period (the closed orders' index
+on status and closing time with what is counted of them: the completed with their terms and
+durations, the rejected and cancelled apart); open now by the status index. Appeals come from
+one scan grouped by status too, which decides in Python which part (received, closed in the
+period, open) a count belongs to.
 The dashboard reads each table once: appeals by kind and by status together, the residents of
 the period and of the twelve months together, the rides' total added up from the routes' sums.
 
@@ -653,9 +654,9 @@ def _backlog_of(rows: list[tuple[int, str, int, int, int, bool]]) -> Backlog:
 def _order_facts(
     session: Session, period: Period, now: datetime, scope: list[ColumnElement[bool]]
 ) -> _OrderFacts:
-    """Narrow queries, each read from an index alone (migration 0004): received in the period
-    (by submission time), closed in the period (by status and closing time: the completed with
-    their terms and durations, the others counted), open now (by status)."""
+    """Narrow queries: received in the period (by submission time) and closed in it (by status
+    and closing time: the completed with their terms and durations, the others counted), each
+    read from an index alone (migration 0004); open now (by status)."""
     facts: dict[int, _ServiceFacts] = defaultdict(_ServiceFacts)
     by_status: dict[str, int] = defaultdict(int)
     received = (

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -115,7 +116,8 @@ class Order(IdMixin, TimestampMixin, VersionedMixin, Base):
         Index("ix_orders_due_at_id", "due_at", "id"),
         Index("ix_orders_status_id", "status", "id"),
         # Analytics (core.analytics): what is counted of the orders received and closed in a
-        # period is read from the index alone (migration 0004).
+        # period is read from the index alone (migration 0004); the closed ones only in the
+        # second: an order enters it when it is closed, whatever its changes while open.
         Index("ix_orders_submitted_at_service_id_status", "submitted_at", "service_id", "status"),
         Index(
             "ix_orders_status_closed_at_service_id_due_at_submitted_at",
@@ -124,6 +126,8 @@ class Order(IdMixin, TimestampMixin, VersionedMixin, Base):
             "service_id",
             "due_at",
             "submitted_at",
+            postgresql_where=text("closed_at IS NOT NULL"),
+            sqlite_where=text("closed_at IS NOT NULL"),
         ),
     )
 
