@@ -156,6 +156,11 @@ def make_ca(
     return Credential(cert, key)
 
 
+def _at_most_bytes(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8, never in the middle of a letter."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore").rstrip()
+
+
 def issue(
     ca: Credential,
     full_name: str,
@@ -178,7 +183,10 @@ def issue(
     attributes = [
         x509.NameAttribute(NameOID.COUNTRY_NAME, "UA"),
         x509.NameAttribute(NameOID.LOCALITY_NAME, "Тернопіль"),
-        x509.NameAttribute(NameOID.COMMON_NAME, full_name),
+        # A commonName holds 64 characters at most (RFC 5280 ub-common-name), which
+        # cryptography counts in UTF-8 bytes (32 Cyrillic letters); the whole name is still in
+        # the surname and givenName.
+        x509.NameAttribute(NameOID.COMMON_NAME, _at_most_bytes(full_name, 64)),
         x509.NameAttribute(NameOID.SURNAME, surname),
     ]
     if given:

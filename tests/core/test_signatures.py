@@ -780,3 +780,14 @@ def test_a_dstu_signature_still_names_its_signer_and_time():
     assert result.status is Status.UNSUPPORTED and result.signed_at == now
     assert result.issuer == "Демо КНЕДП (ДСТУ 4145)" and result.rnokpp is None
     assert result.certificate_fingerprint and result.certificate_serial
+
+
+def test_a_demo_certificate_for_a_very_long_name_keeps_what_a_common_name_holds(pki):
+    name = "Костянтинопольська-Переяславська Олександра-Вікторія Святославівна Друга"
+    credential = demo_pki.issue(pki.ca, name)
+    assert len(credential.name.encode()) <= 64 and name.startswith(credential.name)
+    assert credential.name == "Костянтинопольська-Переяславська"  # 63 bytes
+    surname = credential.certificate.subject.get_attributes_for_oid(demo_pki.NameOID.SURNAME)[
+        0
+    ].value
+    assert surname == "Костянтинопольська-Переяславська"
