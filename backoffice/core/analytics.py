@@ -83,7 +83,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from backoffice.config import get_settings
 from backoffice.core import democracy, transport
 from backoffice.core.actor import Actor
-from backoffice.core.calendar import KYIV, add_months
+from backoffice.core.calendar import KYIV, add_months, moment_or_now
 from backoffice.core.errors import InvalidInput
 from backoffice.core.permissions import Perm, require
 from backoffice.core.validation import Checker
@@ -102,7 +102,6 @@ from backoffice.models import (
     Survey,
     SurveyStatus,
     User,
-    utcnow,
 )
 from backoffice.models.reception import CLOSED_APPEAL_STATUSES
 from backoffice.models.services import CLOSED_ORDER_STATUSES
@@ -489,11 +488,7 @@ class Dashboard:
 
 
 def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return utcnow()
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
+    return moment_or_now(now)
 
 
 def _order_scope(service_id: int | None, category_id: int | None) -> list[ColumnElement[bool]]:

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import holidays
 
 from backoffice.config import TIME_ZONE, LegalTerms, get_settings
-from backoffice.models import DayCount
+from backoffice.models import DayCount, utcnow
 
 KYIV = ZoneInfo(TIME_ZONE)
 
@@ -71,6 +71,16 @@ def add_months(start: date, months: int) -> date:
     month = month_index % 12 + 1
     last = _calendar.monthrange(year, month)[1]
     return date(year, month, min(start.day, last))
+
+
+def moment_or_now(now: datetime | None) -> datetime:
+    """``now`` as given (it must know its time zone), or the current moment: what core's
+    functions take as ``now=`` so that tests can fix the time."""
+    if now is None:
+        return utcnow()
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now
 
 
 def local_date(moment: datetime) -> date:

@@ -42,7 +42,6 @@ from backoffice.models import (
     ServiceCategory,
     StoredFile,
     User,
-    utcnow,
 )
 from backoffice.models.services import CLOSED_ORDER_STATUSES
 
@@ -501,11 +500,7 @@ def service_detail(session: Session, actor: Actor, service_id: int) -> Service:
 
 
 def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return utcnow()
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
+    return calendar.moment_or_now(now)
 
 
 def _term_of(service: Service) -> tuple[int, str]:

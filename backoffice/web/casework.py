@@ -31,11 +31,16 @@ def uploads(name: str) -> list[tuple[str, bytes]]:
 
 def send_stored(stored: StoredFile):
     """A stored file as a download under its stored name and media type, never shown inline."""
+    return send_download(stored.name, stored.media_type, stored.content)
+
+
+def send_download(name: str, media_type: str, data: bytes):
+    """``data`` as a download named ``name``: never shown inline, never cached."""
     response = send_file(
-        io.BytesIO(stored.content),
-        mimetype=stored.media_type,
+        io.BytesIO(data),
+        mimetype=media_type,
         as_attachment=True,
-        download_name=stored.name,
+        download_name=name,
         etag=False,
         conditional=False,
         max_age=0,

@@ -21,17 +21,16 @@ English the message of its ``code`` (``core_messages.SIGNATURE_REFUSALS``).
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from flask import Blueprint, flash, g, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from backoffice.core import services, signing
 from backoffice.core.signing import SIGN_APPLICATION, Document, SignatureRefused
 from backoffice.models import Order
-from backoffice.web import db
+from backoffice.web import casework, db
 from backoffice.web.core_messages import SIGNATURE_REFUSALS
 from backoffice.web.errors import error_page
 from backoffice.web.forms import Form
@@ -83,19 +82,7 @@ def _small_requests(_endpoint, _values) -> None:
 
 
 def _send(document: Document):
-    """A document as a download under its name, never shown inline, never cached."""
-    response = send_file(
-        io.BytesIO(document.data),
-        mimetype=document.media_type,
-        as_attachment=True,
-        download_name=document.name,
-        etag=False,
-        conditional=False,
-        max_age=0,
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return casework.send_download(document.name, document.media_type, document.data)
 
 
 @bp.get("/orders/<int:order_id>/application.pdf")

@@ -69,11 +69,7 @@ class SignatureRefused(InvalidInput):
 
 
 def _now(now: datetime | None) -> datetime:
-    if now is None:
-        return utcnow()
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    return now
+    return calendar.moment_or_now(now)
 
 
 def _kyiv(moment: datetime) -> str:
