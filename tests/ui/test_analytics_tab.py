@@ -196,6 +196,11 @@ def test_a_report_builds_previews_prints_and_saves(qtbot, backend, world, tmp_pa
     assert "Звіт про надання адміністративних послуг" in text
     assert SERVICE_A in text
     assert dialog.view.pages.count() == len(document.pages) >= 1
+    # Pages are fitted to the preview's width (the services report is landscape).
+    dialog.resize(700, 700)
+    width = dialog.view.scroll.viewport().width()
+    shown = [dialog.view.pages.itemAt(i).widget().pixmap() for i in range(len(document.pages))]
+    assert all(0 < p.width() <= width for p in shown)
     assert "Сторінок: " in dialog.view.status.text()
     assert dialog.view.print_button.isEnabled()
 

@@ -122,6 +122,7 @@ class DocumentView(QWidget):
         self.document: Document | None = None
         self.busy = False
         self._token = 0
+        self._images: list[QImage] = []
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: reportlab reports no progress of its own
         self.progress.setVisible(False)
@@ -137,6 +138,7 @@ class DocumentView(QWidget):
         holder.setStyleSheet("background: #8a8f98")
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # fitted
         self.scroll.setWidget(holder)
         self.scroll.setMinimumSize(640, 480)
 
@@ -191,10 +193,10 @@ class DocumentView(QWidget):
             widget = self.pages.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        for page in document.pages:
-            picture = QLabel()
-            picture.setPixmap(QPixmap.fromImage(page.image()))
-            self.pages.addWidget(picture)
+        self._images = [page.image() for page in document.pages]
+        for _image in self._images:
+            self.pages.addWidget(QLabel())
+        self._fit_pages()
         self.status.setText(
             self.tr("Сторінок: {n}. Розмір: {kb} КБ.").format(
                 n=len(document.pages), kb=max(1, len(document.pdf) // 1024)
@@ -202,6 +204,21 @@ class DocumentView(QWidget):
         )
         for button in (self.print_button, self.save_button, self.open_button):
             button.setEnabled(True)
+
+    def _fit_pages(self) -> None:
+        """Each page as wide as the preview (never wider than rendered): no sideways scrolling,
+        whether the report is portrait or landscape."""
+        width = max(200, self.scroll.viewport().width() - 24)
+        for index, image in enumerate(self._images):
+            picture = self.pages.itemAt(index).widget()
+            if image.width() > width:
+                image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            picture.setPixmap(QPixmap.fromImage(image))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._images:
+            self._fit_pages()
 
     def _failed(self, token: int, error: Exception) -> None:
         if token == self._token:
