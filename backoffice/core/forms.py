@@ -33,9 +33,11 @@ not when a resident meets it.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from backoffice.core.errors import InvalidInput
@@ -254,3 +256,23 @@ def validate_answers(
             cleaned[name] = value
     checker.done()
     return cleaned
+
+
+def answer_text(field_type: str | None, value: Any) -> str:
+    """An answer as people read it, in Ukrainian: "так"/"ні", a date field's ISO value
+    (1990-05-17) as 17.05.1990, several choices joined; "—" for none. Screens that show another
+    language translate the yes/no themselves and use this for the rest."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "так" if value else "ні"
+    if field_type == "date" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value).strftime("%d.%m.%Y")
+        except ValueError:
+            return value
+    if isinstance(value, list | tuple):
+        return ", ".join(answer_text(None, v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)

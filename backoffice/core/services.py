@@ -1290,7 +1290,7 @@ PERSONAL_MASK = "••••••••••"
 _PERSONAL_ANSWER_TYPES = frozenset({"tax_number", "phone"})
 
 
-def _answers_in_form_order(
+def answers_in_form_order(
     schema: list[dict[str, Any]], answers: Mapping[str, Any], personal: bool
 ) -> list[dict[str, Any]]:
     """(name, label, type, value) in the order of the form; answers to fields since removed
@@ -1362,7 +1362,7 @@ def order_detail(
         "service_id": service.id,
         "service": service.title,
         "form_schema": service.form_schema,
-        "answers": _answers_in_form_order(service.form_schema, order.answers, personal),
+        "answers": answers_in_form_order(service.form_schema, order.answers, personal),
         "applicant_id": applicant.id,
         "applicant": applicant.full_name,
         "applicant_phone": applicant.phone if personal else None,

@@ -15,7 +15,6 @@ the resident may do with an order now (``available_actions``), and whose order i
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
@@ -25,7 +24,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import func, select, true
 
-from backoffice.core import services
+from backoffice.core import forms, services
 from backoffice.core.errors import InvalidTransition
 from backoffice.models import Service, ServiceCategory
 from backoffice.web import cache, casework, db, i18n, visitor
@@ -102,19 +101,12 @@ def order_event(action: str) -> str:
 
 @bp.app_template_filter("answer_value")
 def answer_value(answer: dict[str, Any]) -> str:
-    """An answer of the application form as residents read it: yes/no, and a date field's
-    ISO value (1990-05-17) as 17.05.1990."""
+    """An answer of the application form as residents read it (core's ``forms.answer_text``;
+    yes/no in the page's language)."""
     value = answer["value"]
-    if value is True:
-        return _("так")
-    if value is False:
-        return _("ні")
-    if answer.get("type") == "date" and isinstance(value, str):
-        try:
-            return date.fromisoformat(value).strftime("%d.%m.%Y")
-        except ValueError:
-            return value
-    return "" if value is None else str(value)
+    if isinstance(value, bool):
+        return _("так") if value else _("ні")
+    return forms.answer_text(answer.get("type"), value)
 
 
 @bp.app_template_filter("file_size")

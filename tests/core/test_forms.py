@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from backoffice.core import forms
 from backoffice.core.errors import InvalidInput
 from backoffice.core.forms import FIELD_TYPES, validate_answers, validate_schema
 
@@ -210,3 +211,21 @@ def test_answers_must_be_a_mapping(schema):
 
 def test_no_answers_for_an_empty_form():
     assert validate_answers([], None, set()) == {}
+
+
+@pytest.mark.parametrize(
+    ("field_type", "value", "text"),
+    [
+        ("date", "1990-05-17", "17.05.1990"),
+        ("date", "не дата", "не дата"),
+        ("checkbox", True, "так"),
+        ("checkbox", False, "ні"),
+        ("select", ["A", "B"], "A, B"),
+        ("text", None, "—"),
+        ("text", "", "—"),
+        ("number", 2, "2"),
+        (None, "1990-05-17", "1990-05-17"),  # a field since removed: its type is not known
+    ],
+)
+def test_an_answer_reads_as_people_write_it(field_type, value, text):
+    assert forms.answer_text(field_type, value) == text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,7 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from backoffice.core import audit, calendar, files, records, services
+from backoffice.core import audit, calendar, files, forms, records, services
 from backoffice.core.actor import Actor
 from backoffice.core.errors import InvalidInput, InvalidTransition, NotAllowed, NotFound
 from backoffice.core.notifications import notify
@@ -83,18 +82,6 @@ def _is_applicant(actor: Actor, order: Order) -> bool:
 # --- the application document ---------------------------------------------------------------
 
 
-def _value_text(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return "так" if value else "ні"
-    if isinstance(value, list | tuple):
-        return ", ".join(_value_text(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
-
-
 def _size_text(size: int) -> str:
     return f"{size} Б" if size < 1024 else f"{size / 1024:.1f} КБ".replace(".", ",")
 
@@ -134,15 +121,12 @@ def build_application_pdf(session: Session, order: Order, *, generated_at: datet
         ("Дата і час подання", fmt_moment(order.submitted_at)),
         ("Спосіб подання", label(CHANNELS, order.channel)),
     ]
-    answers = []
-    known = set()
-    for field in service.form_schema:
-        known.add(field["name"])
-        if field["type"] == "file" or field["name"] not in order.answers:
-            continue
-        answers.append((field["label"], _value_text(order.answers[field["name"]])))
-    for name in sorted(set(order.answers) - known):
-        answers.append((name, _value_text(order.answers[name])))
+    answers = [
+        (answer["label"], forms.answer_text(answer["type"], answer["value"]))
+        for answer in services.answers_in_form_order(
+            service.form_schema, order.answers, personal=True
+        )
+    ]
     labels = {field["name"]: field["label"] for field in service.form_schema}
     attached = session.execute(
         select(StoredFile.name, StoredFile.size, StoredFile.sha256, OrderAttachment.field)

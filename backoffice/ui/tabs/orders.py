@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backoffice.core import services, signing
+from backoffice.core import forms, services, signing
 from backoffice.core.files import MAX_FILE_BYTES
 from backoffice.models.services import CLOSED_ORDER_STATUSES, OrderStatus
 from backoffice.reports import build_report
@@ -356,8 +356,10 @@ class Panel(ListPanel):
         for answer in detail["answers"]:
             value = answer["value"]
             if isinstance(value, bool):
-                value = self.tr("так") if value else self.tr("ні")
-            self.answers.addItem(f"{answer['label']}: {value}")
+                text = self.tr("так") if value else self.tr("ні")
+            else:
+                text = forms.answer_text(answer["type"], value)  # a date as 17.05.1990
+            self.answers.addItem(f"{answer['label']}: {text}")
         for attachment in detail["attachments"]:
             title = attachment["field_label"] or self.tr("Додаток")
             item = QListWidgetItem(f"{title}: {attachment['name']}")
