@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement
 
@@ -416,6 +416,30 @@ def search_services(
     if not include_inactive:
         stmt = stmt.where(Service.active.is_(True))
     return list(session.scalars(stmt))
+
+
+def _catalog_aggregates(model) -> Any:
+    return select(
+        func.count(model.id).label("rows"),
+        func.max(model.updated_at).label("changed"),
+        func.coalesce(func.sum(model.version), 0).label("edits"),
+    ).subquery()
+
+
+_SERVICES_NOW, _CATEGORIES_NOW = _catalog_aggregates(Service), _catalog_aggregates(ServiceCategory)
+# The catalog's version: it changes whenever what the public catalog shows may have — a row
+# added or deleted (count), any update (each bumps the row's ``version``; ``updated_at`` too).
+# ``version`` matters because ``updated_at`` is set at flush, not commit: a long transaction can
+# commit a change older than the newest one already seen. One row, from two small tables; a
+# cache of the rendered catalog (the portal's) compares it. Public data: no actor needed.
+CATALOG_VERSION = select(_SERVICES_NOW, _CATEGORIES_NOW).select_from(
+    _SERVICES_NOW.join(_CATEGORIES_NOW, true())
+)
+
+
+def catalog_version(session: Session) -> tuple:
+    """The catalog's version (see ``CATALOG_VERSION``) as a tuple to compare."""
+    return tuple(session.execute(CATALOG_VERSION).one())
 
 
 def list_categories(session: Session, actor: Actor) -> list[ServiceCategory]:

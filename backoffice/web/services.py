@@ -22,11 +22,9 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
-from sqlalchemy import func, select, true
 
 from backoffice.core import forms, services
 from backoffice.core.errors import InvalidTransition
-from backoffice.models import Service, ServiceCategory
 from backoffice.web import cache, casework, db, i18n, visitor
 from backoffice.web.cabinet import Panel, add_panel
 from backoffice.web.forms import Form
@@ -193,28 +191,10 @@ def _catalog_body(form: Form) -> tuple[Markup, Any]:
     return body, chosen
 
 
-def _aggregates(model) -> Any:
-    return select(
-        func.count(model.id).label("rows"),
-        func.max(model.updated_at).label("changed"),
-        func.coalesce(func.sum(model.version), 0).label("edits"),
-    ).subquery()
-
-
-_SERVICES_NOW, _CATEGORIES_NOW = _aggregates(Service), _aggregates(ServiceCategory)
-_CATALOG_VERSION = select(_SERVICES_NOW, _CATEGORIES_NOW).select_from(
-    _SERVICES_NOW.join(_CATEGORIES_NOW, true())
-)
-
-
 def catalog_version() -> tuple:
-    """Changes whenever what the catalog shows may have: a row added or deleted (count), any
-    update (each bumps the row's ``version``; ``updated_at`` too). ``version`` matters because
-    ``updated_at`` is set at flush, not commit: a long transaction can commit a change older
-    than the newest one already seen. One query over two tables of a few hundred rows (read
-    before the catalog itself, so a page is never drawn from data older than its version).
-    The web asks it only to know when its cached catalog is stale (cache.py)."""
-    return tuple(db.read_row(_CATALOG_VERSION))
+    """What core says the catalog's version is (``services.CATALOG_VERSION``), read without a
+    transaction where the database allows (``db.read_row``); cache.py compares it."""
+    return tuple(db.read_row(services.CATALOG_VERSION))
 
 
 @bp.get("/services/<int:service_id>")

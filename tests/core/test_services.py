@@ -1117,3 +1117,24 @@ class _People:
     @staticmethod
     def actor(user: User, channel=Channel.DESKTOP) -> Actor:
         return Actor.for_user(user, channel)
+
+
+def test_the_catalog_version_moves_with_every_change_of_the_catalog(world):
+    session, admin = world.session, world.admin
+    seen = [services.catalog_version(session)]
+
+    def changed() -> bool:
+        session.flush()
+        now = services.catalog_version(session)
+        moved = now not in seen
+        seen.append(now)
+        return moved
+
+    services.update_service(session, admin, world.service.id, {"fee": "12.50"})
+    assert changed()
+    services.set_service_active(session, admin, world.service.id, False)
+    assert changed()
+    services.create_category(session, admin, code="land", title="Земля")
+    assert changed()
+    world.people.resident()
+    assert not changed()  # a new resident changes nothing in the catalog
