@@ -211,15 +211,6 @@ def _too_large(_error):
 
 @bp.app_template_global("order_signing")
 def order_signing(order_id: int) -> dict[str, Any]:
-    """For an order page: the current application and result signatures (core's rows, see
-    ``core.signing.order_signatures``), every signature, and whether the visitor may sign."""
-    session = db.session()
-    order = services.get_order_for(session, g.actor, order_id)
-    rows = signing.order_signatures(session, g.actor, order_id)
-    current = {row["kind"]: row for row in rows if row["is_current"]}
-    return {
-        "application": current.get("application"),
-        "result": current.get("result"),
-        "signatures": rows,
-        "can_sign": SIGN_APPLICATION in signing.signing_actions(session, g.actor, order),
-    }
+    """For an order page: core's ``signing.order_signing``, and whether the visitor may sign."""
+    found = signing.order_signing(db.session(), g.actor, order_id)
+    return {**found, "can_sign": SIGN_APPLICATION in found["actions"]}

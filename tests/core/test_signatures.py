@@ -791,3 +791,23 @@ def test_a_demo_certificate_for_a_very_long_name_keeps_what_a_common_name_holds(
         0
     ].value
     assert surname == "Костянтинопольська-Переяславська"
+
+
+def test_order_signing_gives_a_page_everything_at_once(world, pki):
+    before = signing.order_signing(world.session, world.applicant, world.order.id)
+    assert before == {
+        "signatures": [],
+        "application": None,
+        "result": None,
+        "actions": ["sign_application"],
+    }
+    signature = demo_pki.sign_detached_cms(pki.resident, world.document())
+    row = signing.attach_application_signature(
+        world.session, world.applicant, world.order.id, signature, source="upload"
+    )
+    after = signing.order_signing(world.session, world.applicant, world.order.id)
+    assert [s["id"] for s in after["signatures"]] == [row.id]
+    assert after["application"]["id"] == row.id and after["result"] is None
+    assert signing.order_signing(world.session, world.clerk, world.order.id)["actions"] == []
+    with pytest.raises(NotFound):
+        signing.order_signing(world.session, world.other, world.order.id)

@@ -13,6 +13,9 @@ Orders (database; permission-checked like the order itself; never commit)
         the result file. InvalidInput on ``result_file``, ``key_file`` or ``passphrase``.
     ``order_signatures(session, actor, order_id) -> list[dict]``
         Every signature of an order (kind, signer, РНОКПП, issuer, time, status, reason, ...).
+    ``order_signing(session, actor, order_id) -> dict``
+        For an order's page or card: every signature, the current application and result
+        signature, and the signing actions the actor may take now.
     ``signature_status_of(session, actor, order_ids) -> {order_id: {kind: status}}``
         The newest signature status of each kind, for list rows.
     ``signing_actions(session, actor, order) -> list[str]``
@@ -59,6 +62,7 @@ from backoffice.core.signing.orders import (
     attach_application_signature,
     build_application_pdf,
     order_signatures,
+    order_signing,
     sign_result,
     signature_file,
     signature_status_of,
@@ -106,6 +110,7 @@ __all__ = [
     "configured_trust_dir",
     "load_trust_anchors",
     "order_signatures",
+    "order_signing",
     "register_verifier",
     "registered_verifiers",
     "remove_trust_anchor",

@@ -539,6 +539,21 @@ def order_signatures(session: Session, actor: Actor, order_id: int) -> list[dict
     return [_row(s, newest[s.kind] == s.id, personal) for s in signatures]
 
 
+def order_signing(session: Session, actor: Actor, order_id: int) -> dict[str, Any]:
+    """What an order's page or card shows about signatures, in one call: ``signatures`` (every
+    one, as ``order_signatures``), the current ``application`` and ``result`` signature (or
+    None), and ``actions`` — the signing actions ``actor`` may take now (``signing_actions``)."""
+    order = services.get_order_for(session, actor, order_id)
+    rows = order_signatures(session, actor, order.id)
+    current = {row["kind"]: row for row in rows if row["is_current"]}
+    return {
+        "signatures": rows,
+        "application": current.get(SignatureKind.APPLICATION.value),
+        "result": current.get(SignatureKind.RESULT.value),
+        "actions": signing_actions(session, actor, order),
+    }
+
+
 def signature_status_of(
     session: Session, actor: Actor, order_ids: Iterable[int]
 ) -> dict[int, dict[str, str | None]]:

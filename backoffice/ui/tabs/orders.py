@@ -317,13 +317,15 @@ class Panel(ListPanel):
         self.documents.clear()
         self.timeline.clear()
         self.signatures.clear()
-        self.sign_button.setVisible(detail is not None and "sign_result" in detail["signing"])
+        self.sign_button.setVisible(
+            detail is not None and signing.SIGN_RESULT in detail["signing"]["actions"]
+        )
         if detail is None:
             self.fields.show_values({})
             self.warning.clear()
             self.actions.show_available([])
             return
-        self._show_signatures(detail["signatures"])
+        self._show_signatures(detail["signing"]["signatures"])
         contacts = ", ".join(v for v in (detail["applicant_phone"], detail["applicant_email"]) if v)
         info = ""
         if detail["info_question"]:
@@ -556,9 +558,7 @@ class Panel(ListPanel):
 def _load_detail(session, actor, order_id: int) -> dict:
     """The order as the detail panel shows it, with its signatures and signing actions."""
     detail = services.order_detail(session, actor, order_id)
-    order = services.get_order_for(session, actor, order_id)
-    detail["signatures"] = signing.order_signatures(session, actor, order_id)
-    detail["signing"] = signing.signing_actions(session, actor, order)
+    detail["signing"] = signing.order_signing(session, actor, order_id)
     return detail
 
 
