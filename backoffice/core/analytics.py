@@ -56,6 +56,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any, Literal
@@ -575,17 +576,26 @@ def orders_by_status(
 ) -> list[Count]:
     """Orders received in ``period`` by their current status (every status, zeros included)."""
     require(actor, Perm.ANALYTICS_VIEW)
+    scope = _order_scope(service_id, category_id)
+    return _by_status(session, Order.status, Order.submitted_at, OrderStatus, period, scope)
+
+
+def _by_status(
+    session: Session,
+    status: ColumnElement,
+    received: ColumnElement,
+    statuses: type[StrEnum],
+    period: Period,
+    scope: list[ColumnElement[bool]],
+) -> list[Count]:
+    """Items received in ``period`` counted by ``status``, every status in its order."""
     query = (
-        select(Order.status, func.count())
-        .where(
-            Order.submitted_at >= period.since,
-            Order.submitted_at < period.until,
-            *_order_scope(service_id, category_id),
-        )
-        .group_by(Order.status)
+        select(status, func.count())
+        .where(received >= period.since, received < period.until, *scope)
+        .group_by(status)
     )
     found = dict(session.execute(query).all())
-    return [Count(s.value, found.get(s.value, 0)) for s in OrderStatus]
+    return [Count(s.value, found.get(s.value, 0)) for s in statuses]
 
 
 @dataclass
@@ -909,17 +919,8 @@ def appeals_by_status(
 ) -> list[Count]:
     """Items received in ``period`` by their current status (every status, zeros included)."""
     require(actor, Perm.ANALYTICS_VIEW)
-    query = (
-        select(Appeal.status, func.count())
-        .where(
-            Appeal.received_at >= period.since,
-            Appeal.received_at < period.until,
-            *_appeal_scope(kind),
-        )
-        .group_by(Appeal.status)
-    )
-    found = dict(session.execute(query).all())
-    return [Count(s.value, found.get(s.value, 0)) for s in AppealStatus]
+    scope = _appeal_scope(kind)
+    return _by_status(session, Appeal.status, Appeal.received_at, AppealStatus, period, scope)
 
 
 _NO_APPEALS = (0, 0, 0, 0, 0, None, 0, 0)
