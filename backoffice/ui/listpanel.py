@@ -204,6 +204,24 @@ class ListPanel(QWidget):
                 self._reselect_id = None
         self._show_total()
 
+    def load_detail_of(self, item_id: int, load, show) -> None:
+        """Load the detail of item ``item_id`` in the background (``load(session, actor)``) and
+        hand it to ``show`` on the GUI thread — unless the selection has moved on meanwhile,
+        when the late answer is dropped. Errors go to a message box."""
+        actor = self.backend.actor
+
+        def arrived(detail) -> None:
+            if self.selected is not None and self.selected.get("id") == item_id:
+                show(detail)
+
+        run_in_background(
+            self.backend,
+            lambda session: load(session, actor),
+            arrived,
+            lambda error: show_error(self, error),
+            owner=self,
+        )
+
     def _current_changed(self, current, _previous) -> None:
         self.selected = self.model.row_at(current.row()) if current.isValid() else None
         self.show_row(self.selected)

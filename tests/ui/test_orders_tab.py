@@ -196,3 +196,30 @@ def test_walk_in_resident_registers_an_order(
         assert session.scalar(select(User.full_name).where(User.id == order.applicant_id)) == (
             "Марта Лисак"
         )
+
+
+def test_a_detail_that_arrives_after_the_selection_moved_on_is_dropped(qtbot, signed_in, catalog):
+    import threading
+
+    from backoffice.ui.tasks import wait_for_background
+
+    panel = _panel(qtbot, signed_in(Role.CLERK))
+    first, second = catalog["orders"][:2]
+    _select(qtbot, panel, first)
+    release, shown = threading.Event(), []
+
+    def slow_load(session, actor):
+        release.wait(10)
+        return "late detail"
+
+    panel.load_detail_of(first, slow_load, shown.append)
+    _select(qtbot, panel, second)  # the person moved on while it was loading
+    release.set()
+    assert wait_for_background(20_000)
+    qtbot.wait(50)  # the queued answer reaches the GUI thread
+    assert shown == []
+    assert panel.detail["id"] == second
+
+    release.clear()
+    panel.load_detail_of(second, lambda session, actor: "fresh detail", shown.append)
+    qtbot.waitUntil(lambda: shown == ["fresh detail"], timeout=10_000)

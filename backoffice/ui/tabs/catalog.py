@@ -213,18 +213,13 @@ class Panel(ListPanel):
         self.load_detail(row["id"])
 
     def load_detail(self, service_id: int) -> None:
-        actor = self.backend.actor
-        run_in_background(
-            self.backend,
-            lambda session: load_service(session, actor, service_id),
+        self.load_detail_of(
+            service_id,
+            lambda session, actor: load_service(session, actor, service_id),
             self._show_detail,
-            lambda error: show_error(self, error),
-            owner=self,
         )
 
     def _show_detail(self, detail: dict | None) -> None:
-        if detail is not None and (self.selected is None or self.selected["id"] != detail["id"]):
-            return  # the selection moved on while this was loading
         self.detail = detail
         if self.preview is not None:
             self.form_layout.removeWidget(self.preview)

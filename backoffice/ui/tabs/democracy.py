@@ -212,20 +212,15 @@ class SurveyList(ListPanel):
             self.questions_view.setText("")
             self.actions.show_available([])
             return
-        actor = self.backend.actor
         survey_id = row["id"]
-        run_in_background(
-            self.backend,
-            lambda session: democracy.survey_detail(session, actor, survey_id),
+        self.load_detail_of(
+            survey_id,
+            lambda session, actor: democracy.survey_detail(session, actor, survey_id),
             self._show_detail,
-            lambda error: show_error(self, error),
-            owner=self,
         )
 
     def _show_detail(self, detail: democracy.SurveyDetail) -> None:
         survey = detail.survey
-        if self.selected is None or self.selected["id"] != survey.id:
-            return  # the selection moved on meanwhile
         self.detail = detail
         self.fields.show_values(
             {

@@ -300,18 +300,13 @@ class Panel(ListPanel):
         self.load_detail(row["id"])
 
     def load_detail(self, order_id: int) -> None:
-        actor = self.backend.actor
-        run_in_background(
-            self.backend,
-            lambda session: _load_detail(session, actor, order_id),
+        self.load_detail_of(
+            order_id,
+            lambda session, actor: _load_detail(session, actor, order_id),
             self._show_detail,
-            lambda error: show_error(self, error),
-            owner=self,
         )
 
     def _show_detail(self, detail: dict | None) -> None:
-        if detail is not None and (self.selected is None or self.selected["id"] != detail["id"]):
-            return  # the selection moved on while this was loading
         self.detail = detail
         self.answers.clear()
         self.documents.clear()

@@ -133,20 +133,15 @@ class Panel(ListPanel):
             self.fields.show_values({})
             self.actions.show_available([])
             return
-        actor = self.backend.actor
         user_id = row["id"]
-        run_in_background(
-            self.backend,
-            lambda session: people.user_for_staff(session, actor, user_id),
+        self.load_detail_of(
+            user_id,
+            lambda session, actor: people.user_for_staff(session, actor, user_id),
             self._show_user,
-            lambda error: show_error(self, error),
-            owner=self,
         )
 
     def _show_user(self, result) -> None:
         user, actions = result
-        if self.selected is None or self.selected["id"] != user.id:
-            return  # the selection moved on meanwhile
         self.current_user = user
         self.fields.show_values(
             {
